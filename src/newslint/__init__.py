@@ -1,0 +1,3 @@
+"""newslint: a linter for news prose."""
+
+__version__ = "0.1.0"

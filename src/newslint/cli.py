@@ -1,0 +1,233 @@
+"""The command line: parse options, load config, wire sources, engine and reporters together."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from newslint import __version__
+from newslint.config import OUTPUT_FORMATS, Settings, find_config, load_settings
+from newslint.discovery import discover
+from newslint.engine import FileResult, Plan, lint_bytes, lint_file, make_plan
+from newslint.errors import UsageError
+from newslint.findings import Finding, Severity
+from newslint.fixes import apply_fixes
+from newslint.registry import load_rules
+from newslint.reporters import Report, render
+from newslint.sources import format_for
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(message: str) -> "click.exceptions.Exit":
+    click.echo(f"newslint: error: {message}", err=True)
+    return click.exceptions.Exit(EXIT_USAGE)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """`--select A,B --select C` -> (A, B, C); None when the option was not given."""
+    if not values:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="newslint")
+def main() -> None:
+    """newslint: a linter for news prose."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--select", multiple=True, help="Rules to enable: codes, prefixes, names or categories (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Rules to enable on top of the selected ones.")
+@click.option("--ignore", multiple=True, help="Rules to disable (added to the config's ignore list).")
+@click.option("--output-format", "--format", "output_format", type=click.Choice(OUTPUT_FORMATS),
+              help="Output format (default: text, or output-format in config).")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--statistics", is_flag=True, help="Show counts per rule instead of the findings.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (UTF-8 text, Markdown, HTML).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Lowest severity that makes the exit status 1 (default: warning).")
+@click.option("--stdin-filename", help="With '-': the path to show, and whose ending picks the format.")
+@click.option("--jsonl-field", help="The field of a JSON Lines record that holds the article text.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour in text output.")
+def check(paths, config_path, select, extend_select, ignore, output_format, output_file, statistics,
+          exit_zero, quiet, fix, fail_on, stdin_filename, jsonl_field, color) -> None:
+    """Lint PATHS (files or folders; '-' reads standard input). Default: the current folder."""
+    paths = list(paths) or ["."]
+    try:
+        settings = _settings(paths, config_path)
+        settings = settings.merged(
+            select=_split(select),
+            extend_select=(settings.extend_select + (_split(extend_select) or ())),
+            ignore=(settings.ignore + (_split(ignore) or ())),
+            output_format=output_format,
+            fail_on=Severity.parse(fail_on) if fail_on else None,
+            jsonl_text_field=jsonl_field,
+        )
+        plan = make_plan(settings)
+    except UsageError as exc:
+        raise _fail(str(exc)) from None
+
+    file_paths = [p for p in paths if p != "-"]
+    targets, missing = discover(file_paths, settings.exclude + settings.extend_exclude, settings.root)
+    for path in missing:
+        click.echo(f"newslint: error: {path}: no such file or folder", err=True)
+
+    results: list[FileResult] = []
+    if "-" in paths:
+        results.append(_lint_stdin(stdin_filename, plan))
+    for target in targets:
+        results.append(lint_file(target.path, target.display, plan))
+
+    fixed = 0
+    if fix:
+        fixed, results = _fix(results, targets, plan)
+
+    for result in results:
+        for error in result.errors:
+            click.echo(f"newslint: {error}", err=True)
+    findings = [f for r in results for f in r.findings]
+    report = Report(findings, len(results), plan.all_rules, fixed=fixed, color=_use_color(color, output_file))
+    text = _statistics(findings, settings.output_format) if statistics else render(settings.output_format, report)
+    if quiet and settings.output_format in ("text", "concise") and not statistics:
+        text = "".join(line + "\n" for line in text.splitlines()[:-1]) if findings else ""
+    _write(text, output_file)
+
+    if missing:
+        raise click.exceptions.Exit(EXIT_USAGE)
+    failing = any(f.severity >= settings.fail_on for f in findings)
+    raise click.exceptions.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _settings(paths: list[str], config_path: str | None) -> Settings:
+    if config_path:
+        return load_settings(Path(config_path))
+    first = next((p for p in paths if p != "-" and os.path.exists(p)), ".")
+    return load_settings(find_config(Path(first)))
+
+
+def _lint_stdin(stdin_filename: str | None, plan: Plan) -> FileResult:
+    display = stdin_filename or "-"
+    fmt = format_for(display) or "text"
+    data = click.get_binary_stream("stdin").read()
+    result = lint_bytes(data, display, fmt, plan)
+    result.fixable = False  # nothing to write back to
+    return result
+
+
+def _fix(results: list[FileResult], targets, plan: Plan) -> tuple[int, list[FileResult]]:
+    """Apply fixes file by file, write the files back, and lint them again."""
+    path_of = {t.display: t.path for t in targets}
+    total = 0
+    out = []
+    for result in results:
+        path = path_of.get(result.path)
+        if path is None or not result.fixable or not any(f.fix for f in result.findings):
+            out.append(result)
+            continue
+        new_text, applied = apply_fixes(result.text, result.findings)
+        try:
+            path.write_bytes(new_text.encode("utf-8-sig" if result.encoding == "utf-8-sig" else "utf-8"))
+        except OSError as exc:
+            click.echo(f"newslint: error: {result.path}: cannot write fixes: {exc.strerror or exc}", err=True)
+            out.append(result)
+            continue
+        total += applied
+        out.append(lint_file(path, result.path, plan))
+    return total, out
+
+
+def _use_color(choice: str, output_file: str | None) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if output_file or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _statistics(findings: list[Finding], fmt: str) -> str:
+    counts = Counter((f.code, f.rule) for f in findings)
+    fixable = Counter(f.code for f in findings if f.fix)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if fmt == "json":
+        return json.dumps([{"code": c, "name": n, "count": k, "fixable": fixable[c]} for (c, n), k in rows],
+                          indent=2) + "\n"
+    width = max((len(str(k)) for _, k in rows), default=1)
+    return "".join(f"{k:>{width}}  {c}  {'[*] ' if fixable[c] else ''}{n}\n" for (c, n), k in rows)
+
+
+def _write(text: str, output_file: str | None) -> None:
+    if output_file:
+        try:
+            Path(output_file).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"{output_file}: cannot write output: {exc.strerror or exc}") from None
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Include this config's rule packs.")
+def rules_command(fmt: str, config_path: str | None) -> None:
+    """List every rule: code, name, category, severity, summary."""
+    rules = _all_rules(config_path)
+    if fmt == "json":
+        click.echo(json.dumps([
+            {"code": r.code, "name": r.name, "category": r.category, "severity": str(r.severity),
+             "enabled_by_default": r.default_enabled, "fixable": r.fixable, "summary": r.summary,
+             "origin": r.origin}
+            for r in rules
+        ], indent=2))
+        return
+    name_w = max(len(r.name) for r in rules)
+    cat_w = max(len(r.category) for r in rules)
+    for r in rules:
+        flags = ("*" if r.fixable else " ") + (" " if r.default_enabled else "-")
+        click.echo(f"{r.code}  {r.name:<{name_w}}  {r.category:<{cat_w}}  {str(r.severity):<7} {flags} {r.summary}")
+    click.echo("\n* fixable with --fix   - off by default (enable with --select or extend-select)")
+
+
+@main.command()
+@click.argument("rule")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Include this config's rule packs.")
+def explain(rule: str, config_path: str | None) -> None:
+    """Show the documentation of RULE (a code such as RES001, or a name such as repeated-word)."""
+    rules = _all_rules(config_path)
+    found = next((r for r in rules if r.code == rule.upper() or r.name == rule), None)
+    if found is None:
+        raise _fail(f"unknown rule {rule!r} (see 'newslint rules')")
+    d = found.doc
+    click.echo(f"{found.code} ({found.name})\n")
+    click.echo(f"Category: {found.category}    Severity: {found.severity}    "
+               f"Fixable: {'yes' if found.fixable else 'no'}    "
+               f"Enabled by default: {'yes' if found.default_enabled else 'no'}")
+    if found.origin != "builtin":
+        click.echo(f"Defined in: {found.origin}")
+    click.echo(f"\nWhat it does\n  {d.what}\n\nWhy is this bad?\n  {d.why}\n")
+    click.echo("Example (flagged)\n" + _indent(d.bad) + "\nUse instead\n" + _indent(d.good))
+
+
+def _indent(text: str) -> str:
+    return "".join(f"    {line}\n" for line in text.rstrip("\n").split("\n"))
+
+
+def _all_rules(config_path: str | None):
+    try:
+        settings = load_settings(Path(config_path)) if config_path else load_settings(find_config(Path(".")))
+        return load_rules(settings.rule_packs)
+    except UsageError as exc:
+        raise _fail(str(exc)) from None

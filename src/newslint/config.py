@@ -1,0 +1,139 @@
+"""Settings: found in pyproject.toml ([tool.newslint]), newslint.toml or .newslint.toml.
+
+The first file that has newslint settings, walking up from the linted path, wins; `--config`
+names one directly. Every key is checked: an unknown key or a bad value is a ConfigError that
+names the file and the key. Paths in the file are relative to the file's folder.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from newslint.errors import ConfigError
+from newslint.findings import Severity
+
+CONFIG_FILES = ("pyproject.toml", "newslint.toml", ".newslint.toml")
+OUTPUT_FORMATS = ("text", "concise", "json", "sarif", "github", "junit")
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] | None = None  # None: every rule enabled by default
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()  # selector -> severity
+    fail_on: Severity = Severity.WARNING
+    output_format: str = "text"
+    accept: tuple[str, ...] = ()
+    rule_packs: tuple[Path, ...] = ()
+    jsonl_text_field: str = "text"
+    config_path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+
+    def merged(self, **overrides) -> "Settings":
+        """These settings with command-line values laid over them (None means not given)."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file with newslint settings, from `start` up to the file-system root."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for directory in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool"), dict) and "newslint" in data["tool"]
+
+
+def load_settings(path: Path | None) -> Settings:
+    if path is None:
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config file: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("newslint", {})
+        where = "[tool.newslint]"
+    else:
+        table = data.get("tool", {}).get("newslint", data) if "tool" in data else data
+        where = "newslint settings"
+    return parse_table(table, path, where)
+
+
+def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Settings:
+    root = path.resolve().parent
+
+    def fail(key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{path}: {where}: key {key!r}: {problem}")
+
+    def str_list(key: str) -> tuple[str, ...]:
+        value = table[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(key, "must be a list of strings")
+        return tuple(value)
+
+    values: dict = {"config_path": path, "root": root}
+    for key in table:
+        if key in ("select", "extend-select", "ignore", "exclude", "extend-exclude", "accept"):
+            values[key.replace("-", "_")] = str_list(key)
+        elif key == "rule-packs":
+            values["rule_packs"] = tuple((root / p) for p in str_list(key))
+        elif key == "per-file-ignores":
+            value = table[key]
+            if not isinstance(value, dict) or not all(
+                isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()
+            ):
+                raise fail(key, 'must be a table of "glob" = ["CODE", ...]')
+            values["per_file_ignores"] = tuple((g, tuple(c)) for g, c in value.items())
+        elif key == "severity":
+            value = table[key]
+            if not isinstance(value, dict):
+                raise fail(key, 'must be a table of "CODE-or-name" = "error" | "warning" | "info"')
+            pairs = []
+            for selector, level in value.items():
+                try:
+                    pairs.append((selector, Severity.parse(str(level))))
+                except ValueError as exc:
+                    raise fail(f"severity.{selector}", str(exc)) from None
+            values["severity"] = tuple(pairs)
+        elif key == "fail-on":
+            try:
+                values["fail_on"] = Severity.parse(str(table[key]))
+            except ValueError as exc:
+                raise fail(key, str(exc)) from None
+        elif key == "output-format":
+            if table[key] not in OUTPUT_FORMATS:
+                raise fail(key, f"must be one of {', '.join(OUTPUT_FORMATS)}")
+            values["output_format"] = table[key]
+        elif key == "jsonl-text-field":
+            if not isinstance(table[key], str) or not table[key]:
+                raise fail(key, "must be a non-empty string")
+            values["jsonl_text_field"] = table[key]
+        else:
+            raise ConfigError(f"{path}: {where}: unknown key {key!r}")
+    return Settings(**values)

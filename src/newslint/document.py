@@ -1,0 +1,303 @@
+"""The document model every rule reads: prose text split into blocks, sentences and words.
+
+A source (plain text, Markdown, HTML, a JSON Lines record) builds a Document with a
+DocumentBuilder. The document's `text` holds only prose, blocks joined by a blank line; a
+SourceMap takes any offset in that text back to an offset in the original file, and a LineIndex
+turns a file offset into a 1-based line and column. Sentences and words are computed lazily,
+once, and shared by all rules.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from newslint import segment
+
+BLOCK_SEPARATOR = "\n\n"
+
+# Block kinds. Sources use these names; rules may rely on them.
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list-item"
+QUOTE = "quote"
+TABLE_CELL = "table-cell"
+CAPTION = "caption"
+BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, QUOTE, TABLE_CELL, CAPTION)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    index: int
+    kind: str
+    start: int
+    end: int
+    text: str
+    level: int = 0  # heading level, where the source knows it
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    block: int  # index of the block it belongs to
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    sentence: int  # index of its sentence
+
+
+class LineIndex:
+    """File offsets to 1-based (line, column), by binary search over line starts."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self.starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+    def line_start(self, line: int) -> int:
+        return self.starts[line - 1]
+
+
+class SourceMap:
+    """Piecewise map from document offsets to source offsets.
+
+    Each segment maps `doc_len` document characters to `src_len` source characters. Where the
+    two lengths are equal the map is linear inside the segment; otherwise (an HTML entity, a JSON
+    escape) the segment is atomic and maps as a whole.
+    """
+
+    __slots__ = ("doc_starts", "src_starts", "doc_lens", "src_lens")
+
+    def __init__(self) -> None:
+        self.doc_starts: list[int] = []
+        self.src_starts: list[int] = []
+        self.doc_lens: list[int] = []
+        self.src_lens: list[int] = []
+
+    def add(self, doc_start: int, src_start: int, doc_len: int, src_len: int) -> None:
+        # Merge with the previous segment when both are linear and contiguous.
+        if (
+            self.doc_starts
+            and doc_len == src_len
+            and self.doc_lens[-1] == self.src_lens[-1]
+            and self.doc_starts[-1] + self.doc_lens[-1] == doc_start
+            and self.src_starts[-1] + self.src_lens[-1] == src_start
+        ):
+            self.doc_lens[-1] += doc_len
+            self.src_lens[-1] += src_len
+            return
+        self.doc_starts.append(doc_start)
+        self.src_starts.append(src_start)
+        self.doc_lens.append(doc_len)
+        self.src_lens.append(src_len)
+
+    def _segment(self, offset: int) -> int:
+        return max(bisect_right(self.doc_starts, offset) - 1, 0)
+
+    def to_source(self, offset: int) -> int:
+        """Source offset of the document character at `offset`."""
+        if not self.doc_starts:
+            return offset
+        i = self._segment(offset)
+        delta = offset - self.doc_starts[i]
+        if self.doc_lens[i] == self.src_lens[i]:
+            return self.src_starts[i] + min(delta, self.doc_lens[i])
+        return self.src_starts[i] + (self.src_lens[i] if delta >= self.doc_lens[i] else 0)
+
+    def to_source_end(self, end: int) -> int:
+        """Source offset just past the document span that ends (exclusively) at `end`."""
+        if end <= 0 or not self.doc_starts:
+            return self.to_source(end)
+        i = self._segment(end - 1)
+        delta = end - self.doc_starts[i]
+        if self.doc_lens[i] == self.src_lens[i]:
+            return self.src_starts[i] + min(delta, self.doc_lens[i])
+        return self.src_starts[i] + self.src_lens[i]
+
+    def is_contiguous(self, start: int, end: int) -> bool:
+        """True when [start, end) maps to one linear run of source text (so a fix can be applied)."""
+        if not self.doc_starts:
+            return True
+        if end <= start:
+            i = self._segment(start)
+            return self.doc_lens[i] == self.src_lens[i]
+        i, j = self._segment(start), self._segment(end - 1)
+        if self.doc_lens[i] != self.src_lens[i]:
+            return False
+        if i == j:
+            return True
+        # Several segments are fine if every one is linear and they abut in the source too.
+        for k in range(i, j):
+            if self.doc_lens[k + 1] != self.src_lens[k + 1]:
+                return False
+            if self.src_starts[k] + self.src_lens[k] != self.src_starts[k + 1]:
+                return False
+            if self.doc_starts[k] + self.doc_lens[k] != self.doc_starts[k + 1]:
+                return False
+        return True
+
+
+@dataclass
+class Document:
+    """Prose extracted from one article, with the way back to the file it came from."""
+
+    path: str
+    text: str
+    blocks: list[Block]
+    source_map: SourceMap
+    lines: LineIndex  # of the whole source file
+    fmt: str = "text"
+    # For JSON Lines: the 1-based line of the record in the file.
+    record_line: int | None = None
+    meta: dict = field(default_factory=dict)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out: list[Sentence] = []
+        for block in self.blocks:
+            for start, end in segment.split_sentences(block.text):
+                out.append(
+                    Sentence(len(out), block.index, block.start + start, block.start + end,
+                             block.text[start:end])
+                )
+        return out
+
+    @cached_property
+    def words(self) -> list[Word]:
+        out: list[Word] = []
+        sentence_ends = [s.end for s in self.sentences]
+        for start, end in segment.word_spans(self.text):
+            out.append(Word(start, end, self.text[start:end],
+                            min(bisect_right(sentence_ends, start), len(sentence_ends) - 1)))
+        return out
+
+    def words_of(self, sentence: Sentence) -> list[Word]:
+        """The words of one sentence, in order."""
+        words = self.words
+        starts = self._word_starts
+        lo = bisect_right(starts, sentence.start - 1)
+        hi = bisect_right(starts, sentence.end - 1)
+        return words[lo:hi]
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    def block_at(self, offset: int) -> Block:
+        starts = self._block_starts
+        return self.blocks[max(bisect_right(starts, offset) - 1, 0)]
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """File (line, column) of a document offset."""
+        return self.lines.position(self.source_map.to_source(offset))
+
+    def end_position(self, end: int) -> tuple[int, int]:
+        return self.lines.position(self.source_map.to_source_end(end))
+
+
+class DocumentBuilder:
+    """Assembles a Document block by block, recording where each character came from."""
+
+    def __init__(self, path: str, source_text: str, fmt: str, lines: LineIndex | None = None) -> None:
+        self.path = path
+        self.source_text = source_text
+        self.fmt = fmt
+        self.lines = lines or LineIndex(source_text)
+        self._done: list[str] = []  # finished blocks and separators
+        self._current: list[str] = []  # pieces of the open block
+        self._length = 0  # length of the document text so far, open block included
+        self._map = SourceMap()
+        self._blocks: list[Block] = []
+        self._block_start: int | None = None
+        self._last_src = 0
+
+    # -- adding text -------------------------------------------------------------------------
+    def add(self, text: str, src_start: int) -> None:
+        """Text copied verbatim from the source starting at `src_start`."""
+        if text:
+            self._put(text, src_start, len(text))
+
+    def add_atomic(self, text: str, src_start: int, src_end: int) -> None:
+        """Text that stands for the source span [src_start, src_end) as a whole (an entity, an escape)."""
+        if text:
+            self._put(text, src_start, src_end - src_start)
+
+    def add_synthetic(self, text: str) -> None:
+        """Text with no source of its own (a space standing for a line break, say)."""
+        if text:
+            self._put(text, self._last_src, 0)
+
+    def end_block(self, kind: str = PARAGRAPH, level: int = 0) -> None:
+        """Close the open block; a block of only white space is dropped."""
+        if self._block_start is None:
+            return
+        start = self._block_start
+        text = "".join(self._current)
+        self._current = []
+        self._block_start = None
+        stripped = text.strip()
+        if not stripped:
+            self._drop_map_from(start)
+            self._length = start - (len(BLOCK_SEPARATOR) if self._blocks else 0)
+            return
+        if self._blocks:
+            self._done.append(BLOCK_SEPARATOR)
+        self._done.append(text)
+        block_start = start + len(text) - len(text.lstrip())
+        self._blocks.append(
+            Block(len(self._blocks), kind, block_start, block_start + len(stripped), stripped, level)
+        )
+
+    def build(self, record_line: int | None = None, meta: dict | None = None) -> Document:
+        self.end_block()
+        return Document(self.path, "".join(self._done), self._blocks, self._map, self.lines,
+                        self.fmt, record_line, meta or {})
+
+    # -- internals ---------------------------------------------------------------------------
+    def _put(self, text: str, src_start: int, src_len: int) -> None:
+        if self._block_start is None:
+            if self._blocks:
+                self._length += len(BLOCK_SEPARATOR)
+            self._block_start = self._length
+        self._map.add(self._length, src_start, len(text), src_len)
+        self._current.append(text)
+        self._length += len(text)
+        self._last_src = src_start + src_len
+
+    def _drop_map_from(self, doc_offset: int) -> None:
+        m = self._map
+        while m.doc_starts and m.doc_starts[-1] >= doc_offset:
+            for column in (m.doc_starts, m.src_starts, m.doc_lens, m.src_lens):
+                column.pop()

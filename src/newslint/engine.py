@@ -1,0 +1,190 @@
+"""The pipeline for one file: bytes -> text -> documents -> rule hits -> findings -> filters.
+
+The engine knows nothing about output formats or the command line; it returns FileResults.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+from newslint import sources, suppressions
+from newslint.config import Settings
+from newslint.document import Document, LineIndex
+from newslint.findings import Finding, Fix, Hit, Position, Severity
+from newslint.registry import load_rules
+from newslint.rule import Context, Rule
+from newslint.selection import check_selectors, enabled_rules, matches, specificity
+from newslint.sources.decoding import decode
+
+
+@dataclass
+class Plan:
+    """Everything fixed for one run: settings, the enabled rules and what they share."""
+
+    settings: Settings
+    all_rules: list[Rule]
+    rules: list[Rule]
+    context: Context
+    source_options: sources.SourceOptions
+    by_code: dict[str, Rule]
+    per_file_ignores: list[tuple[pathspec.PathSpec, tuple[str, ...]]] = field(default_factory=list)
+
+    def enabled(self, code: str) -> bool:
+        return any(r.code == code for r in self.rules)
+
+
+def make_plan(settings: Settings) -> Plan:
+    all_rules = load_rules(settings.rule_packs)
+    where = str(settings.config_path) if settings.config_path else "command line"
+    check_selectors((*(settings.select or ()), *settings.extend_select, *settings.ignore), all_rules, where)
+    check_selectors((s for s, _ in settings.severity), all_rules, f"{where}: severity")
+    for _, codes in settings.per_file_ignores:
+        check_selectors(codes, all_rules, f"{where}: per-file-ignores")
+    rules = enabled_rules(all_rules, settings.select, settings.extend_select, settings.ignore)
+    return Plan(
+        settings=settings,
+        all_rules=all_rules,
+        rules=rules,
+        context=Context(accept=frozenset(settings.accept)),
+        source_options=sources.SourceOptions(jsonl_text_field=settings.jsonl_text_field),
+        by_code={r.code: r for r in all_rules},
+        per_file_ignores=[
+            (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), codes)
+            for glob, codes in settings.per_file_ignores
+        ],
+    )
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding]
+    text: str | None = None  # the decoded file, for --fix
+    encoding: str = "utf-8"
+    fixable: bool = False  # whether --fix may rewrite this file
+    errors: list[str] = field(default_factory=list)  # internal rule errors, for stderr
+
+
+def lint_file(path: Path, display: str, plan: Plan) -> FileResult:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return FileResult(display, _input_findings(display, [sources.Problem("INP003", f"cannot read file: {reason}")],
+                                                   None, plan))
+    fmt = sources.format_for(str(path)) or "text"
+    return lint_bytes(data, display, fmt, plan)
+
+
+def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
+    decoded = decode(data)
+    if decoded.text is None:
+        return FileResult(display, _input_findings(display, [sources.Problem("INP002", decoded.note)], None, plan))
+    text = decoded.text
+    problems: list[sources.Problem] = []
+    if not decoded.clean:
+        problems.append(sources.Problem("INP001", decoded.note))
+    loaded = sources.load(fmt, display, text, plan.source_options)
+    problems.extend(loaded.problems)
+    lines = loaded.documents[0].lines if loaded.documents else LineIndex(text)
+
+    findings: list[Finding] = _input_findings(display, problems, lines, plan)
+    errors: list[str] = []
+    for doc in loaded.documents:
+        for rule in plan.rules:
+            try:
+                for hit in rule.check(doc, plan.context):
+                    findings.append(_finding(doc, rule, hit, plan))
+            except Exception as exc:  # a rule bug must not end the run
+                errors.append(f"{display}: internal error in rule {rule.code} ({rule.name}): "
+                              f"{type(exc).__name__}: {exc}")
+
+    if loaded.has_comments:
+        findings = _apply_suppressions(findings, text, lines, display, plan)
+    findings = [f for f in findings if not _ignored_for_file(f, plan)]
+    findings.sort(key=Finding.sort_key)
+    fixable = decoded.clean and fmt != "jsonl"
+    return FileResult(display, findings, text, decoded.encoding, fixable, errors)
+
+
+def _finding(doc: Document, rule: Rule, hit: Hit, plan: Plan) -> Finding:
+    smap = doc.source_map
+    src_start = smap.to_source(hit.start)
+    src_end = smap.to_source_end(hit.end) if hit.end > hit.start else src_start
+    start = Position(*doc.lines.position(src_start))
+    end = Position(*doc.lines.position(src_end))
+    fix = None
+    if hit.replacement is not None and rule.fixable and doc.fmt != "jsonl" and smap.is_contiguous(hit.start, hit.end):
+        fix = Fix(src_start, src_end, hit.replacement, start, end)
+    return Finding(doc.path, start, end, rule.code, rule.name, rule.category,
+                   _severity(rule, plan), hit.message, fix, doc.lines.line_text(start.line))
+
+
+def _severity(rule: Rule, plan: Plan) -> Severity:
+    best, level = 0, rule.severity
+    for selector, override in plan.settings.severity:
+        score = specificity(selector, rule)
+        if score > best:
+            best, level = score, override
+    return level
+
+
+def _input_findings(display: str, problems: list[sources.Problem], lines: LineIndex | None,
+                    plan: Plan) -> list[Finding]:
+    out = []
+    for problem in problems:
+        rule = plan.by_code[problem.code]
+        if rule not in plan.rules:
+            continue
+        pos = Position(problem.line, problem.column)
+        source_line = lines.line_text(problem.line) if lines and problem.line <= len(lines.starts) else ""
+        out.append(Finding(display, pos, pos, rule.code, rule.name, rule.category,
+                           _severity(rule, plan), problem.message, None, source_line))
+    return out
+
+
+def _apply_suppressions(findings: list[Finding], text: str, lines: LineIndex, display: str,
+                        plan: Plan) -> list[Finding]:
+    parsed = suppressions.parse(text, lines)
+    if not parsed.directives:
+        return findings
+    kept = [f for f in findings if not parsed.suppresses(f, plan.by_code[f.code])]
+    unused_rule, unknown_rule = plan.by_code["INP100"], plan.by_code["INP101"]
+    extra: list[Finding] = []
+    for directive in parsed.directives:
+        for sel in directive.selectors:
+            if sel.used:
+                continue
+            known = sel.text == suppressions.ALL or any(specificity(sel.text, r) for r in plan.all_rules)
+            rule = unused_rule if known else unknown_rule
+            if rule not in plan.rules:
+                continue
+            what = "every rule" if sel.text == suppressions.ALL else sel.text
+            message = (f"Suppression of {what} suppresses nothing" if known
+                       else f"Suppression names unknown rule {sel.text!r}")
+            start = Position(directive.line, directive.column)
+            end = Position(directive.end_line, directive.end_column)
+            extra.append(Finding(display, start, end, rule.code, rule.name, rule.category,
+                                 _severity(rule, plan), message, None, lines.line_text(directive.line)))
+    # A file-level or surrounding suppression may silence these too (without counting as use).
+    extra = [f for f in extra if not parsed.suppresses(f, plan.by_code[f.code], mark=False)]
+    return kept + extra
+
+
+def _ignored_for_file(finding: Finding, plan: Plan) -> bool:
+    if not plan.per_file_ignores:
+        return False
+    rel = _relative_to_root(finding.path, plan.settings.root)
+    rule = plan.by_code[finding.code]
+    return any(spec.match_file(rel) and matches(codes, rule) for spec, codes in plan.per_file_ignores)
+
+
+def _relative_to_root(path: str, root: Path) -> str:
+    try:
+        return Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

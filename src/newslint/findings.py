@@ -1,0 +1,114 @@
+"""What a rule reports (a Hit, in document offsets) and what the user sees (a Finding, in file positions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+CATEGORIES = (
+    "truncation",
+    "fragment",
+    "name-misspelling",
+    "name-inconsistency",
+    "mt-artifact",
+    "residue",
+    "spelling",
+    "grammar",
+    "input",
+)
+
+
+class Severity(IntEnum):
+    """Ordered so that `finding.severity >= fail_on` decides the exit status."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule's raw result: a span of the document's text, a message and an optional replacement."""
+
+    start: int
+    end: int
+    message: str
+    replacement: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace the source characters [start_offset, end_offset) with `replacement`."""
+
+    start_offset: int
+    end_offset: int
+    replacement: str
+    start: Position
+    end: Position
+
+    def to_json(self) -> dict:
+        return {
+            "replacement": self.replacement,
+            "line": self.start.line,
+            "column": self.start.column,
+            "end_line": self.end.line,
+            "end_column": self.end.column,
+            "applicability": "safe",
+        }
+
+
+@dataclass(slots=True)
+class Finding:
+    path: str
+    start: Position
+    end: Position
+    code: str
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    fix: Fix | None = None
+    # The source line the finding starts on, for reporters that show context.
+    source_line: str = field(default="", compare=False)
+
+    @property
+    def line(self) -> int:
+        return self.start.line
+
+    @property
+    def column(self) -> int:
+        return self.start.column
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.start.line, self.start.column, self.code, self.message)
+
+    def to_json(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.start.line,
+            "column": self.start.column,
+            "end_line": self.end.line,
+            "end_column": self.end.column,
+            "code": self.code,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": str(self.severity),
+            "message": self.message,
+            "fix": self.fix.to_json() if self.fix else None,
+        }

@@ -1,0 +1,215 @@
+"""Rules as data: TOML rule packs.
+
+A pack is a TOML file holding `[[rule]]` tables. Two kinds exist:
+
+- existence: report every match of `patterns` (regular expressions) or `phrases` (literal
+  phrases matched on word boundaries);
+- substitution: `swap` maps a wrong phrase (or, with `regex = true`, a pattern) to the right one;
+  every match is reported with the right phrase as a fix.
+
+Every entry has code, name, category, kind, message and the doc fields what, why, bad and good;
+optional keys are severity, scope (line, sentence, block, heading), ignore-case, block-kinds,
+enabled, summary. The format is documented in the README ("Rule packs").
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Iterable, Iterator
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+from newslint.document import BLOCK_KINDS, HEADING, Document
+from newslint.errors import ConfigError
+from newslint.findings import Hit, Severity
+from newslint.rule import Context, Rule, RuleDoc, validate_identity
+
+SCOPES = ("line", "sentence", "block", "heading")
+KINDS = ("existence", "substitution")
+_COMMON_KEYS = {
+    "code", "name", "category", "kind", "message", "severity", "scope", "ignore-case",
+    "block-kinds", "enabled", "summary", "what", "why", "bad", "good", "example-format",
+}
+_KIND_KEYS = {"existence": {"patterns", "phrases"}, "substitution": {"swap", "regex"}}
+_REQUIRED = ("code", "name", "category", "kind", "message", "what", "why", "bad", "good")
+
+
+class PackRule(Rule):
+    """One `[[rule]]` entry of a pack."""
+
+    def __init__(self, entry: dict, origin: str, pattern: re.Pattern, swaps: dict[str, str] | None,
+                 swap_patterns: list[tuple[re.Pattern, str]] | None) -> None:
+        self.code = entry["code"]
+        self.name = entry["name"]
+        self.category = entry["category"]
+        self.kind = entry["kind"]
+        self.severity = Severity.parse(entry.get("severity", "warning"))
+        self.scope = entry.get("scope", "sentence")
+        self.block_kinds = frozenset(entry.get("block-kinds", ()))
+        self.default_enabled = entry.get("enabled", True)
+        self.message = entry["message"]
+        self.summary = entry.get("summary") or entry["what"].strip().split("\n")[0]
+        self.doc = RuleDoc(entry["what"].strip(), entry["why"].strip(), entry["bad"], entry["good"],
+                           entry.get("example-format", "txt"))
+        self.fixable = self.kind == "substitution"
+        self.origin = origin
+        self.pattern = pattern
+        self.swaps = swaps  # lowercased literal -> replacement
+        self.swap_patterns = swap_patterns
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        for offset, text in self._pieces(doc):
+            for m in self.pattern.finditer(text):
+                if m.end() == m.start():
+                    continue
+                matched = m.group(0)
+                replacement = self._replacement(matched) if self.kind == "substitution" else None
+                message = self.message.format(match=matched, replacement=replacement or "")
+                yield Hit(offset + m.start(), offset + m.end(), message, replacement)
+
+    def _pieces(self, doc: Document) -> Iterable[tuple[int, str]]:
+        blocks = doc.blocks
+        if self.scope == "heading":
+            blocks = [b for b in blocks if b.kind == HEADING]
+        if self.block_kinds:
+            blocks = [b for b in blocks if b.kind in self.block_kinds]
+        if self.scope == "sentence":
+            indexes = {b.index for b in blocks}
+            return ((s.start, s.text) for s in doc.sentences if s.block in indexes)
+        if self.scope == "line":
+            return _lines(blocks)
+        return ((b.start, b.text) for b in blocks)
+
+    def _replacement(self, matched: str) -> str:
+        if self.swaps is not None:
+            right = self.swaps[_fold(matched)]
+        else:
+            right = next(repl for pat, repl in self.swap_patterns if pat.fullmatch(matched))
+        if matched[:1].isupper() and right[:1].islower():
+            right = right[:1].upper() + right[1:]
+        return right
+
+
+def _lines(blocks) -> Iterator[tuple[int, str]]:
+    for block in blocks:
+        offset = block.start
+        for line in block.text.split("\n"):
+            yield offset, line
+            offset += len(line) + 1
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower())
+
+
+def _phrase_regex(phrase: str) -> str:
+    """A literal phrase as a regex: spaces match any white space, word edges are enforced."""
+    body = r"\s+".join(re.escape(part) for part in phrase.split())
+    left = r"(?<!\w)" if phrase[:1].isalnum() or phrase[:1] == "_" else ""
+    right = r"(?!\w)" if phrase[-1:].isalnum() or phrase[-1:] == "_" else ""
+    return f"{left}{body}{right}"
+
+
+def load_pack(path: Path) -> list[PackRule]:
+    """Load one pack; any problem is a ConfigError naming the file and the entry."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: rule pack not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read rule pack: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    unknown_top = set(data) - {"rule", "pack"}
+    if unknown_top:
+        raise ConfigError(f"{path}: unknown top-level key {sorted(unknown_top)[0]!r} (use [[rule]] tables)")
+    entries = data.get("rule", [])
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}: 'rule' must be an array of tables ([[rule]])")
+    return [_build(entry, i, path) for i, entry in enumerate(entries, 1)]
+
+
+def _build(entry: dict, index: int, path: Path) -> PackRule:
+    label = f"{path}: rule #{index}" + (f" ({entry['code']})" if isinstance(entry.get("code"), str) else "")
+
+    def fail(problem: str) -> ConfigError:
+        return ConfigError(f"{label}: {problem}")
+
+    if not isinstance(entry, dict):
+        raise fail("must be a table")
+    for key in _REQUIRED:
+        if key not in entry:
+            raise fail(f"missing key {key!r}")
+    kind = entry["kind"]
+    if kind not in KINDS:
+        raise fail(f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
+    unknown = set(entry) - _COMMON_KEYS - _KIND_KEYS[kind]
+    if unknown:
+        raise fail(f"unknown key {sorted(unknown)[0]!r}")
+    for key in ("code", "name", "category", "message", "what", "why", "bad", "good"):
+        if not isinstance(entry[key], str):
+            raise fail(f"{key!r} must be a string")
+    problem = validate_identity(entry["code"], entry["name"], entry["category"])
+    if problem:
+        raise fail(problem)
+    try:
+        Severity.parse(entry.get("severity", "warning"))
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    if entry.get("scope", "sentence") not in SCOPES:
+        raise fail(f"unknown scope {entry['scope']!r} (one of: {', '.join(SCOPES)})")
+    bad_kinds = set(entry.get("block-kinds", ())) - set(BLOCK_KINDS)
+    if bad_kinds:
+        raise fail(f"unknown block kind {sorted(bad_kinds)[0]!r} (one of: {', '.join(BLOCK_KINDS)})")
+    for key in ("ignore-case", "enabled", "regex"):
+        if key in entry and not isinstance(entry[key], bool):
+            raise fail(f"{key!r} must be true or false")
+    try:
+        entry["message"].format(match="", replacement="")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise fail(f"bad placeholder in message ({exc}); use {{match}} or {{replacement}}") from None
+    flags = re.IGNORECASE if entry.get("ignore-case", False) else 0
+    swaps = swap_patterns = None
+    if kind == "existence":
+        alternatives = _strings(entry, "patterns", fail) + [_phrase_regex(p) for p in _strings(entry, "phrases", fail)]
+        if not alternatives:
+            raise fail("an existence rule needs 'patterns' or 'phrases'")
+        for regex in alternatives:
+            _compile(regex, flags, fail)
+    else:
+        swap = entry.get("swap")
+        if not isinstance(swap, dict) or not swap or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in swap.items()
+        ):
+            raise fail("a substitution rule needs 'swap', a table of \"wrong\" = \"right\" strings")
+        if entry.get("regex", False):
+            swap_patterns = [(_compile(k, flags, fail), v) for k, v in swap.items()]
+            alternatives = list(swap)
+        else:
+            if not flags:
+                flags = re.IGNORECASE  # literal swaps match any case and keep a leading capital
+            swaps = {_fold(k): v for k, v in swap.items()}
+            alternatives = [_phrase_regex(k) for k in swap]
+    # Longest alternatives first, so that the longest phrase wins at a position.
+    alternatives.sort(key=len, reverse=True)
+    pattern = _compile("|".join(f"(?:{a})" for a in alternatives), flags, fail)
+    return PackRule(entry, str(path), pattern, swaps, swap_patterns)
+
+
+def _strings(entry: dict, key: str, fail) -> list[str]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise fail(f"{key!r} must be a list of non-empty strings")
+    return list(value)
+
+
+def _compile(regex: str, flags: int, fail) -> re.Pattern:
+    try:
+        return re.compile(regex, flags)
+    except re.error as exc:
+        raise fail(f"invalid regular expression {regex!r}: {exc}") from None

@@ -1,0 +1,91 @@
+"""What a rule is: identity, documentation and a check over one document.
+
+Code scheme: three capital letters naming the category, then three digits.
+
+    TRN truncation        FRG fragment          NMS name-misspelling   NCN name-inconsistency
+    MTA mt-artifact       RES residue           SPL spelling           GRM grammar
+    INP input
+
+Inside a category the hundreds group related rules (RES0xx line residue, RES1xx inline residue,
+and so on); codes are never reused. Rule names are kebab-case and as stable as codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Iterable
+
+from newslint.findings import CATEGORIES, Hit, Severity
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+
+CATEGORY_PREFIX = {
+    "truncation": "TRN",
+    "fragment": "FRG",
+    "name-misspelling": "NMS",
+    "name-inconsistency": "NCN",
+    "mt-artifact": "MTA",
+    "residue": "RES",
+    "spelling": "SPL",
+    "grammar": "GRM",
+    "input": "INP",
+}
+CODE_RE = re.compile(r"^[A-Z]{3}\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    """The documentation of a rule; `bad` and `good` are run as tests."""
+
+    what: str
+    why: str
+    bad: str
+    good: str
+    # The file type the examples are written as (txt, md, html, jsonl).
+    example_format: str = "txt"
+    # How the examples are encoded on disk; only the input rules need anything but UTF-8.
+    example_encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rules may know beyond the document: the user's settings that concern them."""
+
+    accept: frozenset[str] = frozenset()
+
+
+class Rule:
+    """A rule: subclass it, set the class attributes, implement `check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    summary: ClassVar[str]  # one line, shown by `newslint rules`
+    doc: ClassVar[RuleDoc]
+    default_enabled: ClassVar[bool] = True
+    fixable: ClassVar[bool] = False
+    # Where the rule comes from: "builtin", or the path of the rule pack that defines it.
+    origin: str = "builtin"
+
+    def check(self, doc: "Document", ctx: Context) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<Rule {self.code} {self.name}>"
+
+
+def validate_identity(code: str, name: str, category: str) -> str | None:
+    """Why a rule's code, name or category is invalid, or None when they are fine."""
+    if category not in CATEGORIES:
+        return f"unknown category {category!r} (one of: {', '.join(CATEGORIES)})"
+    if not CODE_RE.match(code):
+        return f"code {code!r} must be three capital letters and three digits, e.g. RES001"
+    if code[:3] != CATEGORY_PREFIX[category]:
+        return f"code {code!r} must start with {CATEGORY_PREFIX[category]} for category {category}"
+    if not NAME_RE.match(name):
+        return f"name {name!r} must be kebab-case (lowercase words joined by '-')"
+    return None

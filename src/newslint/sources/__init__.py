@@ -1,0 +1,63 @@
+"""Sources turn a file's text into Documents; everything downstream sees only Documents.
+
+Each format module has `load(path, text, options) -> Loaded`. `FORMATS` maps file endings to
+format names; `--stdin-filename` and explicitly named files use the same table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from newslint.document import Document
+
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
+DEFAULT_INCLUDE = tuple(f"*{ext}" for ext in FORMATS)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something about the input itself, reported as a finding of category `input`."""
+
+    code: str
+    message: str
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class SourceOptions:
+    jsonl_text_field: str = "text"
+
+
+@dataclass
+class Loaded:
+    documents: list[Document]
+    problems: list[Problem] = field(default_factory=list)
+    # Whether suppression comments (<!-- newslint-disable ... -->) apply to this format.
+    has_comments: bool = False
+
+
+def format_for(path: str) -> str | None:
+    """The format of a file by its ending; None for a file newslint does not read."""
+    return FORMATS.get(PurePath(path).suffix.lower())
+
+
+def load(fmt: str, path: str, text: str, options: SourceOptions) -> Loaded:
+    if fmt == "markdown":
+        from newslint.sources import markdown as module
+    elif fmt == "html":
+        from newslint.sources import html as module
+    elif fmt == "jsonl":
+        from newslint.sources import jsonl as module
+    else:
+        from newslint.sources import text as module
+    return module.load(path, text, options)

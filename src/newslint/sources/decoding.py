@@ -1,0 +1,66 @@
+"""Bytes to text: UTF-8 silently, anything else decoded as well as possible and said so."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+# Bytes that never occur in text; one of them near the start means a binary file.
+_BINARY_SAMPLE = 8192
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str | None  # None: binary, not decoded
+    encoding: str  # what was used, e.g. "utf-8", "utf-8-sig", "iso8859_1"
+    clean: bool  # True when the file was valid UTF-8 (with or without BOM)
+    note: str = ""  # how a non-UTF-8 file was decoded, for the input finding
+
+
+def decode(data: bytes) -> Decoded:
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return Decoded(data[3:].decode("utf-8"), "utf-8-sig", True)
+        except UnicodeDecodeError:
+            data = data[3:]
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                break
+            return Decoded(text, name, False, f"not UTF-8: decoded as {name.upper()} (byte-order mark)")
+    if b"\x00" in data[:_BINARY_SAMPLE]:
+        return Decoded(None, "binary", False, "binary file (contains NUL bytes): skipped")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", True)
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    encoding = _detect(data)
+    if encoding:
+        try:
+            return Decoded(data.decode(encoding), encoding, False,
+                           f"not UTF-8 (first bad byte at offset {first_bad}): decoded as {encoding} (detected)")
+        except (UnicodeDecodeError, LookupError):
+            pass
+    # cp1252 covers most Western European text; undefined bytes are replaced, never dropped silently.
+    return Decoded(data.decode("cp1252", errors="replace"), "cp1252", False,
+                   f"not UTF-8 (first bad byte at offset {first_bad}): decoded as cp1252 (fallback; "
+                   "undecodable bytes replaced)")
+
+
+def _detect(data: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    # charset-normalizer's own "best" can pick a CJK code page for Western text with one stray
+    # byte (a lone £), so rank candidates by coherence minus chaos, preferring Western code pages.
+    preferred = {"cp1252": 2, "iso8859_1": 1, "iso8859_15": 1}
+    ranked = sorted(
+        (m for m in from_bytes(data[:200_000]) if m.encoding not in ("utf_8", "ascii")),
+        key=lambda m: (round(m.coherence - m.chaos, 2), preferred.get(m.encoding, 0)),
+        reverse=True,
+    )
+    return ranked[0].encoding if ranked else None
