@@ -120,7 +120,7 @@ def _settings(paths: list[str], config_path: str | None) -> Settings:
 def _lint_stdin(stdin_filename: str | None, plan: Plan) -> FileResult:
     display = stdin_filename or "-"
     fmt = format_for(display) or "text"
-    data = click.get_binary_stream("stdin").read()
+    data = sys.stdin.buffer.read()
     result = lint_bytes(data, display, fmt, plan)
     result.fixable = False  # nothing to write back to
     return result

@@ -102,7 +102,11 @@ def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Se
         if key in ("select", "extend-select", "ignore", "exclude", "extend-exclude", "accept"):
             values[key.replace("-", "_")] = str_list(key)
         elif key == "rule-packs":
-            values["rule_packs"] = tuple((root / p) for p in str_list(key))
+            packs = tuple((root / p) for p in str_list(key))
+            for pack in packs:
+                if not pack.is_file():
+                    raise fail(key, f"{pack}: rule pack not found")
+            values["rule_packs"] = packs
         elif key == "per-file-ignores":
             value = table[key]
             if not isinstance(value, dict) or not all(

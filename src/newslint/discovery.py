@@ -26,7 +26,7 @@ class Target:
 
 def discover(paths: list[str], exclude: tuple[str, ...], root: Path) -> tuple[list[Target], list[str]]:
     """(files to lint, paths that do not exist), in a stable order without duplicates."""
-    excluded = pathspec.PathSpec.from_lines("gitwildmatch", [*DEFAULT_EXCLUDE, *exclude])
+    excluded = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *exclude])
     targets: list[Target] = []
     missing: list[str] = []
     seen: set[Path] = set()

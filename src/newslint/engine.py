@@ -53,7 +53,7 @@ def make_plan(settings: Settings) -> Plan:
         source_options=sources.SourceOptions(jsonl_text_field=settings.jsonl_text_field),
         by_code={r.code: r for r in all_rules},
         per_file_ignores=[
-            (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), codes)
+            (pathspec.GitIgnoreSpec.from_lines([glob]), codes)
             for glob, codes in settings.per_file_ignores
         ],
     )

@@ -19,7 +19,6 @@ _NEVER_FINAL = frozenset(
     mr mrs ms messrs mme mlle dr prof rev fr sr st mt ft gov sen rep reps sens gen lt col maj capt cpl
     sgt adm cmdr cdr brig gens supt insp det pres supt hon amb atty dept univ assn bros
     vs v cf e.g i.e viz approx est no nos vol pp art fig figs ch sec secs para
-    jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
     nev okla ore pa tenn tex va vt wash wis wyo
@@ -33,6 +32,9 @@ _MAYBE_FINAL = frozenset(
     """.split()
 )
 
+# Months end a sentence before a capital ("fell in Feb. Nobody"), not before a day ("Jan. 5").
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
 _OPENERS = frozenset(
     """
     the a an he she it they we i you his her its their our this that these those there but and
@@ -44,13 +46,13 @@ _OPENERS = frozenset(
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then white space.
 _BOUNDARY = re.compile(r"""([.!?…]+|\.\s\.\s\.)(["'”’»)\]]*)(\s+)""")
 _WORD_BEFORE = re.compile(r"""([\w.'’-]+)$""")
-_WORD_RE = re.compile(r"\w+(?:[’'.\-]\w+)*", re.UNICODE)
+_WORD_RE = re.compile(r"\w+(?:(?:[’'\-]|\.-?)\w+)*", re.UNICODE)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences in `text` (one block); surrounding white space excluded."""
     spans: list[tuple[int, int]] = []
-    start = 0
+    start = len(text) - len(text.lstrip())
     n = len(text)
     for m in _BOUNDARY.finditer(text):
         cut = m.start(3)  # the sentence ends before the white space
@@ -87,10 +89,10 @@ def _is_boundary(text: str, m: re.Match, nxt: int) -> bool:
             return False
         if len(word) == 1 and word.isalpha() and text[m.start(1) - 1].isupper():
             return False  # an initial: J. Smith
+        if word in _MONTHS:
+            return following.isupper()
         if word in _MAYBE_FINAL or ("." in word and len(word) <= 6 and word.replace(".", "").isalpha()):
-            return next_word.lower() in _OPENERS
-        if following.isdigit() and word in ("no", "p", "pp"):
-            return False
+            return following.isupper() and next_word.lower() in _OPENERS
     return True
 
 

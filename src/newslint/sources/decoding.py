@@ -56,11 +56,16 @@ def _detect(data: bytes) -> str | None:
     except ImportError:  # pragma: no cover - a declared dependency
         return None
     # charset-normalizer's own "best" can pick a CJK code page for Western text with one stray
-    # byte (a lone £), so rank candidates by coherence minus chaos, preferring Western code pages.
-    preferred = {"cp1252": 2, "iso8859_1": 1, "iso8859_15": 1}
-    ranked = sorted(
-        (m for m in from_bytes(data[:200_000]) if m.encoding not in ("utf_8", "ascii")),
-        key=lambda m: (round(m.coherence - m.chaos, 2), preferred.get(m.encoding, 0)),
-        reverse=True,
-    )
-    return ranked[0].encoding if ranked else None
+    # byte (a lone £), so rank candidates by coherence minus chaos and, among the near-best,
+    # prefer the Western code pages news text is most often in.
+    candidates = [m for m in from_bytes(data[:200_000]) if m.encoding not in ("utf_8", "ascii")]
+    if not candidates:
+        return None
+    best = max(m.coherence - m.chaos for m in candidates)
+    near_best = [m for m in candidates if m.coherence - m.chaos >= best - 0.05]
+    # A match stands for every code page that decodes the bytes to the same text.
+    equivalent = {enc for m in near_best for enc in (m.encoding, *m.could_be_from_charset)}
+    for western in ("cp1252", "iso8859_1", "iso8859_15"):
+        if western in equivalent:
+            return western
+    return near_best[0].encoding

@@ -1,0 +1,151 @@
+"""The `check` command as a user runs it: exit status, paths, stdin, errors, other commands."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from newslint import __version__
+from tests.util import check_json, codes, run_cli, write
+
+BREADCRUMB = "Home » News » World » Harbour reopens after storm\n"
+CLEAN = "The harbour reopened on Monday after a week of repairs, the port authority said.\n"
+
+
+def test_version():
+    result = run_cli("--version")
+    assert result.exit_code == 0
+    assert __version__ in result.stdout
+
+
+def test_python_dash_m_runs(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "newslint", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and __version__ in proc.stdout
+
+
+def test_exit_status_is_1_with_findings_and_0_without(tmp_path):
+    bad = write(tmp_path / "bad.txt", BREADCRUMB)
+    good = write(tmp_path / "good.txt", CLEAN)
+    assert check_json(str(bad))[0] == 1
+    assert check_json(str(good)) == (0, [])
+
+
+def test_text_output_has_path_line_col_code(tmp_path):
+    bad = write(tmp_path / "bad.txt", CLEAN + "\nLeave a Comment\n")
+    result = run_cli("check", str(bad))
+    assert result.exit_code == 1
+    assert f"{bad}:3:1: RES010 " in result.stdout
+
+
+def test_missing_path_exits_2_with_one_line_and_still_lints_the_rest(tmp_path):
+    bad = write(tmp_path / "bad.txt", BREADCRUMB)
+    result = run_cli("check", "--format", "json", str(tmp_path / "nope.txt"), str(bad))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [f"newslint: error: {tmp_path / 'nope.txt'}: no such file or folder"]
+    assert codes(json.loads(result.stdout)) == ["RES001"]
+
+
+def test_folder_is_walked_for_known_endings_only(tmp_path):
+    write(tmp_path / "a.txt", BREADCRUMB)
+    write(tmp_path / "sub" / "b.md", BREADCRUMB)
+    write(tmp_path / "sub" / "c.py", BREADCRUMB)
+    write(tmp_path / ".hidden" / "d.txt", BREADCRUMB)
+    status, findings = check_json(str(tmp_path))
+    assert status == 1
+    assert sorted(os.path.relpath(f["path"], tmp_path) for f in findings) == ["a.txt", os.path.join("sub", "b.md")]
+
+
+def test_gitignored_and_excluded_files_are_skipped_but_named_files_are_linted(tmp_path):
+    write(tmp_path / ".gitignore", "drafts/\n*.tmp.txt\n")
+    write(tmp_path / "drafts" / "a.txt", BREADCRUMB)
+    write(tmp_path / "b.tmp.txt", BREADCRUMB)
+    write(tmp_path / "archive" / "old.txt", BREADCRUMB)
+    write(tmp_path / "c.txt", BREADCRUMB)
+    write(tmp_path / "newslint.toml", 'exclude = ["archive/"]\n')
+    _, findings = check_json(str(tmp_path))
+    assert [os.path.basename(f["path"]) for f in findings] == ["c.txt"]
+    # A file named on the command line is always linted.
+    _, findings = check_json(str(tmp_path / "drafts" / "a.txt"))
+    assert codes(findings) == ["RES001"]
+
+
+def test_unknown_ending_named_explicitly_is_read_as_text(tmp_path):
+    path = write(tmp_path / "article.body", BREADCRUMB)
+    assert codes(check_json(str(path))[1]) == ["RES001"]
+
+
+def test_stdin_with_stdin_filename(tmp_path):
+    status, findings = check_json("--stdin-filename", "story.txt", "-", input=BREADCRUMB)
+    assert status == 1
+    assert findings[0]["path"] == "story.txt" and findings[0]["line"] == 1
+
+
+def test_stdin_without_filename_is_shown_as_dash():
+    _, findings = check_json("-", input="The the harbour.\n")
+    assert [(f["path"], f["code"]) for f in findings] == [("-", "MTA301")]
+
+
+def test_binary_file_is_skipped_with_input_finding_and_others_go_on(tmp_path):
+    write(tmp_path / "a.txt", BREADCRUMB)
+    (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    status, findings = check_json(str(tmp_path))
+    assert status == 1
+    assert sorted((os.path.basename(f["path"]), f["code"], f["category"]) for f in findings) == [
+        ("a.txt", "RES001", "residue"), ("b.txt", "INP002", "input")]
+
+
+def test_latin1_file_is_linted_and_reported(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes(("Caf\u00e9 owners said the the harbour reopened.\n").encode("latin-1"))
+    _, findings = check_json(str(path))
+    assert sorted(codes(findings)) == ["INP001", "MTA301"]
+    inp = next(f for f in findings if f["code"] == "INP001")
+    assert "cp1252" in inp["message"] or "8859" in inp["message"]
+    rep = next(f for f in findings if f["code"] == "MTA301")
+    assert (rep["line"], rep["column"]) == (1, 18)
+
+
+def test_unreadable_file_is_an_input_finding(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    path = write(tmp_path / "locked.txt", CLEAN)
+    real = Path.read_bytes
+
+    def deny(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    status, findings = check_json(str(path))
+    assert status == 1
+    assert [(f["code"], f["category"], f["severity"]) for f in findings] == [("INP003", "input", "error")]
+    assert "Permission denied" in findings[0]["message"]
+
+
+def test_rules_command_lists_every_rule_as_table_and_json():
+    table = run_cli("rules")
+    assert table.exit_code == 0 and "RES001" in table.stdout and "repeated-word" in table.stdout
+    listed = json.loads(run_cli("rules", "--format", "json").stdout)
+    assert {"code", "name", "category", "severity", "summary"} <= set(listed[0])
+    assert {r["code"] for r in listed} >= {"RES001", "MTA301", "INP001"}
+
+
+def test_explain_by_code_and_by_name():
+    by_code = run_cli("explain", "MTA301")
+    by_name = run_cli("explain", "repeated-word")
+    assert by_code.exit_code == 0 and by_code.stdout == by_name.stdout
+    for heading in ("What it does", "Why is this bad?", "Example (flagged)", "Use instead"):
+        assert heading in by_code.stdout
+
+
+def test_explain_unknown_rule_exits_2():
+    result = run_cli("explain", "XYZ999")
+    assert result.exit_code == 2 and "unknown rule" in result.stderr
+
+
+def test_unknown_option_value_exits_2(tmp_path):
+    assert run_cli("check", "--output-format", "xml", str(tmp_path)).exit_code == 2

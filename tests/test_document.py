@@ -1,0 +1,72 @@
+"""The document model: blocks, the map back to the file, sentences and words shared by rules."""
+
+from __future__ import annotations
+
+from newslint.document import DocumentBuilder, LineIndex, SourceMap
+from newslint.sources import SourceOptions, load
+
+
+def test_plain_text_blocks_and_positions():
+    text = "Headline here\n\nFirst paragraph wraps\nonto a second line.\n\n\nLast one.\n"
+    doc = load("text", "a.txt", text, SourceOptions()).documents[0]
+    assert [b.text for b in doc.blocks] == ["Headline here", "First paragraph wraps\nonto a second line.", "Last one."]
+    onto = doc.text.index("onto")
+    assert doc.position(onto) == (4, 1)
+    assert doc.position(doc.text.index("Last")) == (7, 1)
+
+
+def test_unwrapped_lines_are_paragraphs_of_their_own():
+    long_line = "A paragraph that is clearly longer than any hand-wrapped line would be, written by a scraper that never wraps its output."
+    text = f"{long_line}\n{long_line}\nShort tail line.\n"
+    doc = load("text", "a.txt", text, SourceOptions()).documents[0]
+    assert len(doc.blocks) == 3 and doc.blocks[2].text == "Short tail line."
+    assert doc.position(doc.blocks[2].start) == (3, 1)
+
+
+def test_crlf_positions():
+    doc = load("text", "a.txt", "One.\r\n\r\nTwo words.\r\n", SourceOptions()).documents[0]
+    assert [b.text for b in doc.blocks] == ["One.", "Two words."]
+    assert doc.position(doc.text.index("words")) == (3, 5)
+
+
+def test_sentences_and_words_are_computed_once_and_linked():
+    doc = load("text", "a.txt", "One two. Three four.\n\nFive.\n", SourceOptions()).documents[0]
+    assert [s.text for s in doc.sentences] == ["One two.", "Three four.", "Five."]
+    assert [s.block for s in doc.sentences] == [0, 0, 1]
+    assert doc.sentences is doc.sentences
+    assert [w.text for w in doc.words_of(doc.sentences[1])] == ["Three", "four"]
+    assert [w.sentence for w in doc.words] == [0, 0, 1, 1, 2]
+
+
+def test_source_map_atomic_segments_and_contiguity():
+    smap = SourceMap()
+    smap.add(0, 10, 4, 4)  # "Tom " copied from offset 10
+    smap.add(4, 14, 1, 5)  # "&" from "&amp;"
+    smap.add(5, 19, 6, 6)  # " Jerry"
+    assert smap.to_source(2) == 12
+    assert smap.to_source(4) == 14 and smap.to_source_end(5) == 19
+    assert smap.to_source(6) == 20
+    assert smap.is_contiguous(0, 4) and smap.is_contiguous(5, 11)
+    assert not smap.is_contiguous(3, 6)
+
+
+def test_builder_drops_blank_blocks_and_maps_synthetic_text():
+    source = "alpha\n   \nbeta"
+    b = DocumentBuilder("x", source, "text")
+    b.add("alpha", 0)
+    b.end_block()
+    b.add("   ", 6)
+    b.end_block()
+    b.add("beta", 10)
+    b.add_synthetic(" ")
+    b.end_block()
+    doc = b.build()
+    assert doc.text == "alpha\n\nbeta "
+    assert [blk.text for blk in doc.blocks] == ["alpha", "beta"]
+    assert doc.position(doc.text.index("beta")) == (3, 1)
+
+
+def test_line_index():
+    idx = LineIndex("ab\ncd\r\nef")
+    assert idx.position(0) == (1, 1) and idx.position(4) == (2, 2) and idx.position(7) == (3, 1)
+    assert idx.line_text(2) == "cd"

@@ -1,0 +1,121 @@
+"""User rule packs: both kinds, scopes, options, and precise errors for broken packs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.util import check_json, codes, run_cli, write
+
+PACK_HEAD = '''
+[[rule]]
+code = "RES901"
+name = "house-style-share"
+category = "residue"
+kind = "existence"
+message = "Share widget text: '{match}'"
+what = "Share widget text."
+why = "Page furniture."
+bad = "Share on Facebook\\n"
+good = "She shared the report with the council.\\n"
+'''
+
+
+def _config(tmp_path, pack_text: str):
+    write(tmp_path / "packs" / "house.toml", pack_text)
+    write(tmp_path / "newslint.toml", 'rule-packs = ["packs/house.toml"]\n')
+
+
+def test_existence_phrases_with_line_scope_and_ignore_case(tmp_path):
+    _config(tmp_path, PACK_HEAD + 'scope = "line"\nignore-case = true\nphrases = ["share on facebook", "share on x"]\n')
+    article = write(tmp_path / "a.txt", "The council met.\n\nSHARE ON FACEBOOK\n\nShare on Xylophone Weekly\n")
+    status, findings = check_json(str(article))
+    assert status == 1
+    assert [(f["code"], f["line"], f["column"], f["end_column"]) for f in findings] == [("RES901", 3, 1, 18)]
+    assert findings[0]["message"] == "Share widget text: 'SHARE ON FACEBOOK'"
+
+
+def test_existence_patterns_are_case_sensitive_by_default(tmp_path):
+    _config(tmp_path, PACK_HEAD + 'patterns = ["Share on (?:Facebook|X)\\\\b"]\n')
+    article = write(tmp_path / "a.txt", "share on facebook\n\nShare on X\n")
+    assert [f["line"] for f in check_json(str(article))[1]] == [3]
+
+
+@pytest.mark.parametrize("scope, expected_lines", [("heading", [1]), ("block", [1, 5])])
+def test_heading_and_block_scope(tmp_path, scope, expected_lines):
+    _config(tmp_path, PACK_HEAD + f'scope = "{scope}"\nphrases = ["Breaking"]\n')
+    article = write(tmp_path / "a.md", "# Breaking news\n\nThe council met.\n\nBreaking: the bridge is shut.\n")
+    assert [f["line"] for f in check_json(str(article))[1]] == expected_lines
+
+
+def test_sentence_scope_matches_within_one_sentence(tmp_path):
+    _config(tmp_path, PACK_HEAD + 'patterns = ["^Share\\\\b.*\\\\.$"]\n')
+    article = write(tmp_path / "a.txt", "The council met. Share this story with friends. It rained.\n")
+    [finding] = check_json(str(article))[1]
+    assert (finding["column"], finding["end_column"]) == (18, 48)
+
+
+def test_substitution_gives_a_fix_that_keeps_case(tmp_path):
+    _config(tmp_path, '''
+[[rule]]
+code = "MTA901"
+name = "house-calques"
+category = "mt-artifact"
+kind = "substitution"
+message = "'{match}' is a calque; write '{replacement}'"
+swap = { "in the frame of" = "as part of", "since three years" = "for three years" }
+what = "Calques."
+why = "Literal translation."
+bad = "In the frame of the deal, taxes fell.\\n"
+good = "As part of the deal, taxes fell.\\n"
+''')
+    article = write(tmp_path / "a.txt", "In the frame of the deal, taxes fell.\nThey lived there since three years.\n")
+    _, findings = check_json(str(article))
+    assert [(f["line"], f["message"], f["fix"]["replacement"]) for f in findings] == [
+        (1, "'In the frame of' is a calque; write 'As part of'", "As part of"),
+        (2, "'since three years' is a calque; write 'for three years'", "for three years"),
+    ]
+    result = run_cli("check", "--fix", str(article))
+    assert result.exit_code == 0
+    assert article.read_text() == "As part of the deal, taxes fell.\nThey lived there for three years.\n"
+
+
+def test_pack_rule_can_be_off_by_default(tmp_path):
+    _config(tmp_path, PACK_HEAD + 'enabled = false\nphrases = ["Share on Facebook"]\n')
+    article = write(tmp_path / "a.txt", "Share on Facebook\n")
+    assert check_json(str(article))[1] == []
+    assert codes(check_json("--extend-select", "RES901", str(article))[1]) == ["RES901"]
+
+
+def test_pack_rules_appear_in_rules_and_explain(tmp_path):
+    _config(tmp_path, PACK_HEAD + 'phrases = ["Share on Facebook"]\n')
+    listing = run_cli("rules", "--config", str(tmp_path / "newslint.toml"))
+    assert "RES901" in listing.stdout and "house-style-share" in listing.stdout
+    doc = run_cli("explain", "--config", str(tmp_path / "newslint.toml"), "house-style-share")
+    assert doc.exit_code == 0 and "packs/house.toml" in doc.stdout
+
+
+@pytest.mark.parametrize(
+    "body, problem",
+    [
+        (PACK_HEAD + 'patterns = ["(unclosed"]\n', "rule #1 (RES901): invalid regular expression '(unclosed'"),
+        (PACK_HEAD + 'phrases = ["x"]\ncolour = "red"\n', "rule #1 (RES901): unknown key 'colour'"),
+        (PACK_HEAD.replace('"residue"', '"gossip"') + 'phrases = ["x"]\n', "unknown category 'gossip'"),
+        (PACK_HEAD.replace('RES901', 'MTA901') + 'phrases = ["x"]\n', "must start with RES"),
+        (PACK_HEAD.replace('"existence"', '"vibes"'), "unknown kind 'vibes'"),
+        (PACK_HEAD, "needs 'patterns' or 'phrases'"),
+        (PACK_HEAD + 'phrases = ["x"]\nscope = "page"\n', "unknown scope 'page'"),
+        (PACK_HEAD + 'phrases = ["x"]\nseverity = "fatal"\n', "unknown severity 'fatal'"),
+        (PACK_HEAD.replace('message = "Share widget text: \'{match}\'"', 'message = "{nope}"') + 'phrases = ["x"]\n',
+         "bad placeholder in message"),
+        (PACK_HEAD.replace("RES901", "RES001") + 'phrases = ["x"]\n', "reuses 'RES001'"),
+        ("[[rule]\n", "invalid TOML"),
+        ('[rules]\nx = 1\n', "unknown top-level key 'rules'"),
+    ],
+)
+def test_broken_pack_exits_2_naming_file_and_entry(tmp_path, body, problem):
+    _config(tmp_path, body)
+    article = write(tmp_path / "a.txt", "Share on Facebook\n")
+    result = run_cli("check", str(article))
+    assert result.exit_code == 2, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "house.toml" in lines[0] and problem in lines[0], lines
