@@ -176,15 +176,22 @@ def _write(text: str, output_file: str | None) -> None:
         except OSError as exc:
             raise _fail(f"{output_file}: cannot write output: {exc.strerror or exc}") from None
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True)  # colour was decided by --color; do not strip it
 
 
 @main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Include this config's rule packs.")
 def rules_command(fmt: str, config_path: str | None) -> None:
     """List every rule: code, name, category, severity, summary."""
     rules = _all_rules(config_path)
+    if fmt == "markdown":
+        click.echo("| code | name | category | severity | fix | summary |\n|---|---|---|---|---|---|")
+        for r in rules:
+            default = "" if r.default_enabled else " (off by default)"
+            click.echo(f"| `{r.code}` | `{r.name}` | {r.category} | {r.severity} | "
+                       f"{'yes' if r.fixable else ''} | {r.summary}{default} |")
+        return
     if fmt == "json":
         click.echo(json.dumps([
             {"code": r.code, "name": r.name, "category": r.category, "severity": str(r.severity),

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 
-from newslint.findings import Finding
+from newslint.findings import Finding, Severity
 from newslint.reporters import Report
 
 _BOLD, _RED, _YELLOW, _CYAN, _DIM, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[2m", "\x1b[0m"
-_MAX_LINE = 160  # long source lines are cut around the span
+_SEVERITY_COLOR = {Severity.ERROR: _RED, Severity.WARNING: _YELLOW, Severity.INFO: _CYAN}
+_MAX_LINE = 160  # long source lines are cut to a window of this many characters around the span
+_CONTEXT = 40  # characters kept before the span when a line is cut
+_TAB = 4
+# Control characters would move the cursor or change colours in the terminal: show them as U+FFFD.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _style(text: str, code: str, color: bool) -> str:
@@ -17,9 +24,10 @@ def _style(text: str, code: str, color: bool) -> str:
 
 def _head(f: Finding, color: bool) -> str:
     where = _style(f"{f.path}:{f.line}:{f.column}:", _BOLD, color)
-    code = _style(f.code, _RED if f.severity >= 3 else _YELLOW if f.severity == 2 else _CYAN, color)
+    code = _style(f.code, _SEVERITY_COLOR[f.severity], color)
     fixable = " [*]" if f.fix else ""
-    return f"{where} {code}{fixable} {f.message}"
+    message = _CONTROL.sub("\ufffd", f.message.replace("\t", " ").replace("\n", " "))
+    return f"{where} {code}{fixable} {message}"
 
 
 def render_concise(report: Report) -> str:
@@ -37,27 +45,56 @@ def render_text(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
+def _width(ch: str) -> int:
+    """Terminal columns of one character (tabs are handled by the caller)."""
+    if unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
 def _snippet(f: Finding, color: bool) -> list[str]:
-    line = f.source_line.expandtabs(1)
-    if not line.strip():
+    source = f.source_line
+    if not source.strip():
         return []
-    start = f.column - 1
-    end = f.end.column - 1 if f.end.line == f.line else len(line)
-    end = max(end, start + 1)
-    # Cut long lines to a window around the span.
-    offset = 0
-    if len(line) > _MAX_LINE:
-        offset = max(0, min(start - 40, len(line) - _MAX_LINE))
-        line = ("…" if offset else "") + line[offset:offset + _MAX_LINE] + ("…" if offset + _MAX_LINE < len(f.source_line) else "")
-        shift = offset - (1 if offset else 0)
-        start, end = start - shift, min(end - shift, len(line))
+    start = min(max(f.column - 1, 0), len(source))
+    # A span that runs past this line is underlined to the end of the line.
+    end = min(f.end.column - 1, len(source)) if f.end.line == f.line else len(source)
+    end = max(end, start)
+
+    # Cut long lines to a window around the start of the span.
+    lo = 0
+    if len(source) > _MAX_LINE:
+        lo = max(0, min(start - _CONTEXT, len(source) - _MAX_LINE))
+    hi = min(len(source), lo + _MAX_LINE)
+    end = min(end, hi)
+
+    # Lay the window out in terminal columns; cols[i] is where source[lo + i] starts.
+    shown, cols, col = [], [], 0
+    if lo:
+        shown.append("…")
+        col = 1
+    for ch in source[lo:hi]:
+        cols.append(col)
+        if ch == "\t":
+            step = _TAB - col % _TAB
+            shown.append(" " * step)
+        else:
+            ch = _CONTROL.sub("\ufffd", ch)
+            step = _width(ch)
+            shown.append(ch)
+        col += step
+    cols.append(col)
+    if hi < len(source):
+        shown.append("…")
+
+    first, last = cols[start - lo], cols[end - lo]
+    marker = " " * first + "^" * max(1, last - first)
     gutter = str(f.line)
     pad = " " * len(gutter)
-    marker = " " * start + "^" * max(1, end - start)
     return [
         f"{pad} |",
-        f"{_style(gutter, _DIM, color)} | {line}",
-        f"{pad} | {_style(marker, _RED if f.severity >= 3 else _YELLOW, color)}",
+        f"{_style(gutter, _DIM, color)} | {''.join(shown)}",
+        f"{pad} | {_style(marker, _SEVERITY_COLOR[f.severity], color)}",
     ]
 
 
