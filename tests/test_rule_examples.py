@@ -17,7 +17,7 @@ RULES = load_rules()
 def _lint_example(tmp_path, rule, text: str) -> list[dict]:
     path = tmp_path / f"example{EXTENSIONS[rule.doc.example_format]}"
     path.write_bytes(text.encode(rule.doc.example_encoding))
-    status, findings = check_json("--select", rule.code, str(path))
+    status, findings = check_json("--extend-select", rule.code, str(path))
     assert status in (0, 1)
     return [f for f in findings if f["code"] == rule.code]
 
@@ -37,7 +37,8 @@ def test_good_example_is_clean(tmp_path, rule):
         # The good example of an encoding rule is the same text saved as UTF-8.
         path = tmp_path / f"example{EXTENSIONS[rule.doc.example_format]}"
         path.write_text(text, encoding="utf-8")
-        _, findings = check_json("--select", rule.code, str(path))
+        _, findings = check_json("--extend-select", rule.code, str(path))
+        findings = [f for f in findings if f["code"] == rule.code]
         found = findings
     else:
         found = _lint_example(tmp_path, rule, text)

@@ -17,7 +17,7 @@ def test_disable_next_line_by_code_and_by_name(tmp_path):
         "The the mayor spoke.\n\n"
         "The the clerk wrote.\n"
     ))
-    assert _lines(check_json(str(path))[1]) == [("MTA301", 7)]
+    assert _lines(check_json(str(path))[1]) == [("MTA301", 8)]
 
 
 def test_disable_enable_range(tmp_path):

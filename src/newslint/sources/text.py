@@ -7,7 +7,7 @@ often separates paragraphs by a single line break).
 
 from __future__ import annotations
 
-from newslint.document import PARAGRAPH, DocumentBuilder, LineIndex
+from newslint.document import PARAGRAPH, DocumentBuilder
 from newslint.sources import Loaded, SourceOptions
 
 # A line longer than this was not hard-wrapped by a person or an editor.

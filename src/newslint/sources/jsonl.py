@@ -1,0 +1,159 @@
+"""JSON Lines: one article per line, in a string field (`text`, or `jsonl-text-field`).
+
+Each record becomes its own Document; all share one LineIndex of the whole file and carry the
+record's line number. Inside the text, blocks are split as in plain text. Findings point at the
+record's line and at the column of the character inside the JSON string literal: the literal is
+located by walking the top-level object with the json module's own (C) scanner, and escapes
+(`\\n`, `\\"`, `\\u00e9`, surrogate pairs) each map as a whole to what is written in the file.
+
+A line that is not valid JSON, not an object, or whose field is missing or not a string is an
+INP004 problem; the other records are linted. Blank lines are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from json.decoder import scanstring
+from typing import Iterator
+
+from newslint.document import PARAGRAPH, DocumentBuilder, LineIndex
+from newslint.sources import Loaded, Problem, SourceOptions
+from newslint.sources.prose import OffsetMap
+from newslint.sources.text import add_plain_text
+
+_WS = re.compile(r"[ \t\n\r]*")  # white space as JSON defines it
+_scan_value = json.scanner.make_scanner(json.JSONDecoder())
+# One escape in a JSON string; each stands for exactly one character (a surrogate pair too).
+_ESCAPE = re.compile(r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)")
+_TYPE_NAMES = {dict: "an object", list: "an array", str: "a string", int: "a number",
+               float: "a number", bool: "a boolean", type(None): "null"}
+
+
+class _NotARecord(Exception):
+    """The line cannot be read as a record; the message says why."""
+
+    def __init__(self, message: str, column: int = 1) -> None:
+        super().__init__(message)
+        self.column = column
+
+
+def load(path: str, text: str, options: SourceOptions) -> Loaded:
+    lines = LineIndex(text)
+    loaded = Loaded([])
+    for number, start, line in _lines(text):
+        try:
+            value, literal_start, literal_end = _field_literal(line, options.jsonl_text_field)
+        except _NotARecord as exc:
+            column = start - lines.starts[number - 1] + exc.column  # counts a skipped byte-order mark
+            loaded.problems.append(Problem("INP004", str(exc), number, column))
+            continue
+        builder = DocumentBuilder(path, text, "jsonl", lines=lines)
+        smap = _string_map(line, literal_start, literal_end, len(value), start)
+        add_plain_text(_MappedBuilder(builder, smap), value, 0)
+        loaded.documents.append(builder.build(record_line=number))
+    return loaded
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(1-based number, file offset, text) of each line that is not blank."""
+    offset = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        start, offset = offset, offset + len(line) + 1
+        if number == 1 and line.startswith("\ufeff"):
+            line, start = line[1:], start + 1
+        if line.strip():
+            yield number, start, line
+
+
+def _field_literal(line: str, field: str) -> tuple[str, int, int]:
+    """The field's string value and the span of its literal (quotes included) in `line`."""
+    idx = _WS.match(line).end()
+    if not line.startswith("{", idx):
+        raise _not_a_record(line)
+    found = None
+    keys: list[str] = []
+    try:
+        idx = _WS.match(line, idx + 1).end()
+        if line.startswith("}", idx):
+            idx += 1
+        else:
+            while True:
+                if not line.startswith('"', idx):
+                    raise ValueError
+                key, idx = scanstring(line, idx + 1)
+                idx = _WS.match(line, idx).end()
+                if not line.startswith(":", idx):
+                    raise ValueError
+                idx = _WS.match(line, idx + 1).end()
+                value, end = _scan_value(line, idx)
+                keys.append(key)
+                if key == field:
+                    found = (value, idx, end)  # the last duplicate wins, as in json.loads
+                idx = _WS.match(line, end).end()
+                if line.startswith("}", idx):
+                    idx += 1
+                    break
+                if not line.startswith(",", idx):
+                    raise ValueError
+                idx = _WS.match(line, idx + 1).end()
+        if _WS.match(line, idx).end() != len(line):
+            raise ValueError
+    except (ValueError, StopIteration, RecursionError):  # json.JSONDecodeError is a ValueError
+        raise _not_a_record(line) from None
+    if found is None:
+        known = ", ".join(repr(k) for k in keys[:8]) + (", ..." if len(keys) > 8 else "")
+        raise _NotARecord(f"record has no {field!r} field (its fields: {known or 'none'})")
+    value, start, end = found
+    if not isinstance(value, str):
+        raise _NotARecord(f"record's {field!r} field is {_TYPE_NAMES.get(type(value), 'not a string')}, "
+                          "not a string", start + 1)
+    return value, start, end
+
+
+def _not_a_record(line: str) -> _NotARecord:
+    """Why the line is not a record, in json's own words when it is not JSON at all."""
+    try:
+        value = json.loads(line)
+    except RecursionError:
+        return _NotARecord("line is not readable JSON: nested too deeply")
+    except json.JSONDecodeError as exc:
+        where = "column" if exc.msg.endswith(" at") else "at column"  # "Unterminated string starting at"
+        return _NotARecord(f"line is not valid JSON: {exc.msg} {where} {exc.colno}", exc.colno)
+    return _NotARecord(f"record is {_TYPE_NAMES.get(type(value), 'not an object')}, not a JSON object")
+
+
+def _string_map(line: str, literal_start: int, literal_end: int, length: int, line_start: int) -> OffsetMap:
+    """Offsets in the decoded string -> file offsets, escape by escape."""
+    smap = OffsetMap()
+    raw_start, raw_end = literal_start + 1, literal_end - 1
+    base = line_start
+    pos, decoded = raw_start, 0
+    for m in _ESCAPE.finditer(line, raw_start, raw_end):
+        verbatim = m.start() - pos
+        smap.add(decoded, base + pos, verbatim)
+        smap.add(decoded + verbatim, base + m.start(), 1, m.end() - m.start())
+        decoded += verbatim + 1
+        pos = m.end()
+    smap.add(decoded, base + pos, raw_end - pos)
+    if decoded + raw_end - pos != length:  # cannot happen for valid JSON; never mis-point if it does
+        smap = OffsetMap()
+        smap.add(0, base + literal_start, length, literal_end - literal_start)
+    return smap
+
+
+class _MappedBuilder:
+    """Lets the plain-text splitter write a decoded string: offsets in the string become file spans."""
+
+    def __init__(self, builder: DocumentBuilder, smap: OffsetMap) -> None:
+        self.builder = builder
+        self.smap = smap
+
+    def add(self, text: str, start: int) -> None:
+        self.smap.emit(text, start, self.builder.add, self.builder.add_atomic)
+
+    def add_synthetic(self, text: str) -> None:
+        self.builder.add_synthetic(text)
+
+    def end_block(self, kind: str = PARAGRAPH, level: int = 0) -> None:
+        self.builder.end_block(kind, level)

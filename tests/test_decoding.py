@@ -1,0 +1,100 @@
+"""Bytes to text: UTF-8 silently, anything else decoded and reported (INP001), binary skipped (INP002)."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from newslint.sources.decoding import decode
+from tests.test_source_markdown import lint
+from tests.util import check_json
+
+SENTENCE = "The café in Zürich reopened, and the the owner said “welcome” to all.\n"
+BBC_LATIN1 = Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc-news" / "sport" / "199.txt"
+
+
+def test_utf8_is_clean():
+    decoded = decode(SENTENCE.encode("utf-8"))
+    assert (decoded.text, decoded.encoding, decoded.clean, decoded.note) == (SENTENCE, "utf-8", True, "")
+
+
+def test_utf8_byte_order_mark_is_dropped_and_clean():
+    decoded = decode(codecs.BOM_UTF8 + SENTENCE.encode("utf-8"))
+    assert decoded.text == SENTENCE and decoded.clean and decoded.encoding == "utf-8-sig"
+
+
+def test_utf8_bom_file_has_columns_counted_after_the_mark(tmp_path):
+    path = tmp_path / "a.txt"
+    assert lint(path, codecs.BOM_UTF8 + SENTENCE.encode(), "MTA301", "INP001") == [
+        ("MTA301", 1, SENTENCE.index("the the") + 1)]
+
+
+def test_latin1_is_decoded_and_reported_with_its_encoding(tmp_path):
+    text = SENTENCE.replace("“", '"').replace("”", '"')
+    decoded = decode(text.encode("latin-1"))
+    assert decoded.text == text and not decoded.clean
+    assert decoded.encoding in ("cp1252", "iso8859_1", "iso8859_15")
+    assert decoded.encoding in decoded.note and "not UTF-8" in decoded.note
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode("latin-1"))
+    _, found = check_json("--select", "MTA301,INP001", str(path))
+    assert [(f["code"], f["line"], f["column"]) for f in found] == [
+        ("INP001", 1, 1), ("MTA301", 1, text.index("the the") + 1)]
+    assert decoded.encoding in found[0]["message"]
+
+
+def test_windows_1252_quotes_are_decoded_as_quotes():
+    decoded = decode(SENTENCE.encode("cp1252"))
+    assert decoded.text == SENTENCE and decoded.encoding == "cp1252" and not decoded.clean
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_byte_order_mark(tmp_path, codec):
+    bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    data = bom + SENTENCE.encode(codec)
+    decoded = decode(data)
+    assert decoded.text == SENTENCE and not decoded.clean and "UTF-16" in decoded.note
+    path = tmp_path / "a.md"
+    path.write_bytes(data)
+    _, found = check_json("--select", "MTA301,INP001", str(path))
+    assert [(f["code"], f["line"], f["column"]) for f in found] == [
+        ("INP001", 1, 1), ("MTA301", 1, SENTENCE.index("the the") + 1)]
+    assert "UTF-16" in found[0]["message"]
+
+
+def test_binary_file_is_skipped_and_reported(tmp_path):
+    data = b"PK\x03\x04\x00\x00the the binary\x00\xff\xfe"
+    decoded = decode(data)
+    assert decoded.text is None and "binary" in decoded.note
+    (tmp_path / "a.txt").write_bytes(data)
+    (tmp_path / "b.txt").write_text(SENTENCE, encoding="utf-8")
+    status, found = check_json(str(tmp_path))
+    assert status == 1
+    assert sorted((Path(f["path"]).name, f["code"]) for f in found if f["code"] in ("INP002", "MTA301")) == [
+        ("a.txt", "INP002"), ("b.txt", "MTA301")]
+    assert not [f for f in found if Path(f["path"]).name == "a.txt" and f["code"] != "INP002"]
+
+
+def test_jsonl_in_latin1_keeps_its_columns(tmp_path):
+    line = '{"text": "Caf\u00e9 owners said the the door was shut."}\n'
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(line.encode("latin-1"))
+    _, found = check_json("--select", "MTA301,INP001", str(path))
+    assert [(f["code"], f["column"]) for f in found] == [("INP001", 1), ("MTA301", line.index("the the") + 1)]
+
+
+def test_real_iso_8859_1_article():
+    if not BBC_LATIN1.exists():
+        pytest.skip(f"{BBC_LATIN1} is absent")
+    data = BBC_LATIN1.read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    decoded = decode(data)
+    assert not decoded.clean and decoded.encoding in ("cp1252", "iso8859_1", "iso8859_15")
+    assert decoded.text == data.decode("iso-8859-1")  # the pound signs come out as pound signs
+    assert "£" in decoded.text
+    status, found = check_json("--select", "INP001", str(BBC_LATIN1))
+    assert status == 1
+    assert [f["code"] for f in found] == ["INP001"] and decoded.encoding in found[0]["message"]
