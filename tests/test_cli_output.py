@@ -39,8 +39,8 @@ def expected_findings(path: str) -> list[dict]:
                 "message": message, "fix": fix}
 
     return [
-        finding(1, 1, 23, "RES001", "breadcrumb", "residue",
-                "Breadcrumb trail left by the scraper: 'Home » News » World » '"),
+        finding(1, 1, 22, "RES001", "breadcrumb", "residue",
+                "Breadcrumb trail left by the scraper: 'Home » News » World »'"),
         finding(2, 38, 45, "MTA301", "repeated-word", "mt-artifact", "Repeated word 'the'",
                 {"replacement": "the", "line": 2, "column": 38, "end_line": 2, "end_column": 45,
                  "applicability": "safe"}),
@@ -118,7 +118,7 @@ def test_text_is_the_default_first_line_path_line_col_code_message(repo):
     result = check("a.txt")
     assert result.exit_code == 1
     out = result.stdout
-    assert out.startswith("a.txt:1:1: RES001 Breadcrumb trail left by the scraper: 'Home » News » World » '\n")
+    assert out.startswith("a.txt:1:1: RES001 Breadcrumb trail left by the scraper: 'Home » News » World »'\n")
     assert "a.txt:2:38: MTA301 [*] Repeated word 'the'\n" in out
     assert "a.txt:6:1: RES010 Comment-widget text left by the scraper: 'Leave a Comment'\n" in out
     assert out.endswith("Found 4 findings (4 warnings) in 1 file. 1 fixable with --fix.\n")
@@ -142,7 +142,7 @@ def test_text_clean_run_says_so(repo):
 def test_concise_is_one_line_per_finding_and_a_summary(repo):
     result = check("--format", "concise", "a.txt")
     assert result.stdout.splitlines() == [
-        "a.txt:1:1: RES001 Breadcrumb trail left by the scraper: 'Home » News » World » '",
+        "a.txt:1:1: RES001 Breadcrumb trail left by the scraper: 'Home » News » World »'",
         "a.txt:2:38: MTA301 [*] Repeated word 'the'",
         "a.txt:4:1: RES020 Line of hashtags left by the scraper",
         "a.txt:6:1: RES010 Comment-widget text left by the scraper: 'Leave a Comment'",
@@ -255,11 +255,11 @@ def test_github_one_annotation_per_finding_that_parses_back(repo):
 def test_github_escapes_percent_comma_and_colon(repo):
     write(repo / "sport, 100%: live.txt", "Home » Sport, 100%: live » Final score\n")
     out = check("--format", "github", "sport, 100%: live.txt").stdout
-    assert out == ("::warning file=sport%2C 100%25%3A live.txt,line=1,col=1,endLine=1,endColumn=28,"
-                   "title=RES001 (breadcrumb)::Breadcrumb trail left by the scraper: 'Home » Sport, 100%25: live » '\n")
+    assert out == ("::warning file=sport%2C 100%25%3A live.txt,line=1,col=1,endLine=1,endColumn=27,"
+                   "title=RES001 (breadcrumb)::Breadcrumb trail left by the scraper: 'Home » Sport, 100%25: live »'\n")
     [(_, props, message)] = parse_github(out)
     assert props["file"] == "sport, 100%: live.txt"
-    assert message == "Breadcrumb trail left by the scraper: 'Home » Sport, 100%: live » '"
+    assert message == "Breadcrumb trail left by the scraper: 'Home » Sport, 100%: live »'"
 
 
 def test_github_severity_commands(repo):

@@ -1,0 +1,274 @@
+"""The residue pack through the CLI: breadcrumbs (RES001), comment widgets (RES010), hashtag lines (RES020).
+
+Every text here is invented. Positions are checked in the file as written (1-based line and
+column, end column just past the span), for plain text, Markdown and HTML.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.util import check_json, write
+
+CLEAN_ARTICLE = """\
+Harbour reopens after storm repairs
+
+The harbour at Port Alder reopened on Monday after a week of repairs, the port authority said.
+
+Home Secretary Ana Ruiz visited the quay and praised the crews. "Home is where the work is," she
+told reporters, adding that comments from fishermen had shaped the plan.
+
+The council will take comments on the budget until May; after that, comments are closed and the
+final vote is held. Residents can leave a comment at the town hall.
+
+The ferry, ranked #1 in the region last year, resumes on Friday. Fans shared photos under #ferry
+and #harbour, and the mayor said the service was "back, back where it belongs".
+
+Profits at the port operator rose to £3bn from £2bn, and the share of freight > 40% for the first
+time. "Nous sommes prêts", a French visitor said.
+"""
+
+
+def lint(tmp_path, text: str, select: str = "residue", name: str = "article.txt") -> list[dict]:
+    path = write(tmp_path / name, text)
+    status, findings = check_json("--select", select, str(path))
+    assert status == (1 if findings else 0)
+    return findings
+
+
+def spans(findings: list[dict]) -> list[tuple]:
+    return [(f["code"], f["line"], f["column"], f["end_line"], f["end_column"]) for f in findings]
+
+
+# -- a clean article ------------------------------------------------------------------------
+
+def test_clean_news_article_has_no_residue_or_repeated_word(tmp_path):
+    assert lint(tmp_path, CLEAN_ARTICLE, "residue,MTA301") == []
+
+
+def test_clean_news_article_as_markdown_has_no_finding(tmp_path):
+    md = "---\ntitle: Harbour reopens\n---\n\n# Harbour reopens after storm repairs\n\n" + CLEAN_ARTICLE.split("\n", 2)[2]
+    assert lint(tmp_path, md, "residue,MTA301", "article.md") == []
+
+
+# -- RES001 breadcrumb --------------------------------------------------------------------
+
+def test_breadcrumb_glued_to_headline_stops_at_the_last_separator(tmp_path):
+    text = "Home » today » World » Valley Council Approves “Harbour Plan”: Work Starts in May\n\nBody text.\n"
+    [f] = lint(tmp_path, text)
+    assert (f["code"], f["rule"], f["category"]) == ("RES001", "breadcrumb", "residue")
+    assert spans([f]) == [("RES001", 1, 1, 1, 23)]  # "Home » today » World »" is 22 characters
+    assert f["message"] == "Breadcrumb trail left by the scraper: 'Home » today » World »'"
+    assert f["fix"] is None
+
+
+def test_breadcrumb_on_a_later_line_after_indentation(tmp_path):
+    text = "Some intro.\n\n   Home > News > Local > Fair opens\n"
+    assert spans(lint(tmp_path, text)) == [("RES001", 3, 4, 3, 25)]
+
+
+@pytest.mark.parametrize("line", [
+    "Home » News » World » Council approves new harbour budget",
+    "Home > News > Local > Fair opens on the green",
+    "Home › Politics › Budget approved",
+    "Home / News / Local / Budget approved",
+    "Home | News | Local",
+    "HOME » NEWS » WORLD",
+    "Homepage » Nachrichten » Welt",
+    "Home Page > News > Sport",
+    "Home>News>World>Budget approved",
+    "Home &gt; News &gt; Local &gt; Budget approved",
+    "Home &raquo; News &raquo; Budget approved",
+    "Home » Israel/Palestine » Talks resume",
+    "Home - News - World - Budget approved",
+    "Home • News • World",
+    "Startseite > Politik > Ausland > Kanzler reist nach Paris",
+    "Accueil / Monde / Europe",
+    "Inicio » Noticias » Mundo",
+    "You are here: Home > News > World",
+    "You are here: Home / News / Arts & Culture / Festival opens",
+    "You are here: News > World > Europe",
+    "You are here:",
+    "News » World » Europe » Budget approved",
+    "Sport → Football → Premier League → Results",
+    "World > Middle East > Region > Talks resume",
+])
+def test_breadcrumb_variants_are_flagged(tmp_path, line):
+    assert [f["code"] for f in lint(tmp_path, line + "\n")] == ["RES001"]
+
+
+@pytest.mark.parametrize("line", [
+    "Home Secretary Ana Ruiz said the plan would go ahead.",
+    "Home loan approvals rose again in March.",
+    "Home - the new film by Ana Ruiz - opens on Friday.",
+    "Home – a place of safety – was what the families wanted.",
+    "Home/away kits will change next season.",
+    "The home » button on the site is broken.",
+    "Start/stop technology cuts fuel use by 5%.",
+    "He said the score was 3 > 2 > 1 in the final round.",
+    "« Nous sommes prêts », a dit le maire, « et la ville aussi ».",
+    "»Wir sind bereit«, sagte er. »Und die Stadt auch.«",
+    "The News > World section was redesigned.",
+    "You are here because the council invited you, she said.",
+    "News / Sport",
+])
+def test_prose_that_looks_like_a_breadcrumb_is_not_flagged(tmp_path, line):
+    assert lint(tmp_path, line + "\n") == []
+
+
+# -- RES010 comment widget ----------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Leave a Comment",
+    "LEAVE A REPLY",
+    "Leave a Reply Cancel reply",
+    "Cancel reply",
+    "Comments are closed.",
+    "Commenting has been disabled.",
+    "3 Comments",
+    "1,204 comments",
+    "One Comment",
+    "Comments (12)",
+    "Comments: 4",
+    "Comments",
+    "No Comments Yet",
+    "Be the first to comment!",
+    "Join the conversation",
+    "View all comments",
+    "Post Comment",
+    "Add a comment...",
+    "One thought on “Harbour reopens after storm”",
+    "5 Responses to \"Harbour reopens\"",
+    "Your email address will not be published.",
+    "Your email address will not be published. Required fields are marked *",
+    "Required fields are marked with an asterisk.",
+    "Save my name, email, and website in this browser for the next time I comment.",
+    "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+    "Notify me of follow-up comments by email.",
+    "Notify me of new posts by email.",
+    "You must be logged in to post a comment.",
+    "Logged in as Ana Ruiz. Log out?",
+    "Your comment is awaiting moderation.",
+    "Please enable JavaScript to view the comments powered by Disqus.",
+    "Name *",
+    "Δ",
+    "Log in to Reply",
+    "Schreibe einen Kommentar",
+    "Laisser un commentaire",
+    "Deja una respuesta",
+])
+def test_comment_widget_lines_are_flagged(tmp_path, line):
+    assert [f["code"] for f in lint(tmp_path, "The ferry resumes on Friday.\n\n" + line + "\n")] == ["RES010"]
+
+
+@pytest.mark.parametrize("line", [
+    "Residents can leave a comment on the plan until May.",
+    "Comments are closed after the consultation ends, the council said.",
+    "The minister declined to comment.",
+    "She made 3 comments about the budget.",
+    "Comments from the mayor came later.",
+    "No comments were made at the hearing.",
+    "Two thoughts on \"the budget\" dominated the debate.",
+    "Your email address will not be published, the bank promised its customers.",
+    "This site uses Akismet to reduce spam, and other sites use it too.",
+    "\"No comment,\" he said.",
+    "Join the conversation about the harbour on Thursday at the town hall.",
+    "Website traffic rose by 40%.",
+])
+def test_prose_about_comments_is_not_flagged(tmp_path, line):
+    assert lint(tmp_path, line + "\n") == []
+
+
+def test_comment_count_line_position_and_message(tmp_path):
+    text = "The ferry resumes on Friday.\n\n12 Comments\n"
+    [f] = lint(tmp_path, text)
+    assert spans([f]) == [("RES010", 3, 1, 3, 12)]
+    assert f["message"] == "Comment-widget text left by the scraper: '12 Comments'"
+
+
+def test_comment_form_notices_cover_the_whole_line(tmp_path):
+    notice = "This site uses Akismet to reduce spam. Learn how your comment data is processed."
+    text = "The ferry resumes on Friday.\n\nLeave a Comment\n\n" + notice + "\n"
+    assert spans(lint(tmp_path, text)) == [("RES010", 3, 1, 3, 16), ("RES010", 5, 1, 5, len(notice) + 1)]
+
+
+# -- RES020 hashtag lines -----------------------------------------------------------------
+
+def test_hashtag_line_is_flagged_with_its_span(tmp_path):
+    tags = "#Valley #council #approves #harbour #budget"
+    text = "The council approved the budget.\n\n" + tags + "\n2024-05-03 10:15:00\n"
+    [f] = lint(tmp_path, text)
+    assert spans([f]) == [("RES020", 3, 1, 3, len(tags) + 1)]
+    assert (f["rule"], f["category"]) == ("hashtag-line", "residue")
+
+
+@pytest.mark.parametrize("line", [
+    "#ferry #harbour #transport",
+    "#ferry, #harbour, #transport",
+    "Tags: #ferry #harbour",
+    "#2024Elections #vote",
+    "#Карабах #Армения",
+    "#ferry · #harbour · #transport",
+])
+def test_hashtag_lines_are_flagged(tmp_path, line):
+    assert [f["code"] for f in lint(tmp_path, line + "\n")] == ["RES020"]
+
+
+@pytest.mark.parametrize("line", [
+    "Fans used #ferry and #harbour to share photos.",
+    "The ferry, the #1 route in the region, resumes on Friday.",
+    "#1 #2 #3",
+    "#MeToo",
+    "Ranked #1 in 2023 and #2 in 2024.",
+    "Vote today! #Election #Vote",
+    "C# and F# are programming languages.",
+])
+def test_hashtags_in_sentences_and_numbers_are_not_flagged(tmp_path, line):
+    assert lint(tmp_path, line + "\n") == []
+
+
+# -- other input formats ------------------------------------------------------------------
+
+MARKDOWN = """\
+---
+title: Valley council approves harbour budget
+tags: [council, harbour]
+---
+
+Home » News » Local » Valley council approves harbour budget
+
+# Valley council approves harbour budget
+
+The council approved the budget on Tuesday, the #1 item on its agenda.
+
+#council #harbour #budget
+
+Leave a Reply Cancel reply
+
+Your email address will not be published. Required fields are marked *
+"""
+
+
+def test_markdown_file_positions_are_in_the_file(tmp_path):
+    found = lint(tmp_path, MARKDOWN, name="article.md")
+    assert spans(found) == [
+        ("RES001", 6, 1, 6, 22),
+        ("RES020", 12, 1, 12, 26),
+        ("RES010", 14, 1, 14, 27),
+        ("RES010", 16, 1, 16, 71),
+    ]
+
+
+def test_markdown_heading_marker_is_not_a_hashtag(tmp_path):
+    assert lint(tmp_path, "# Harbour\n\n## Budget\n\nText.\n", name="a.md") == []
+
+
+def test_html_paragraphs_positions_are_in_the_file(tmp_path):
+    html = ("<html><head><title>Harbour</title></head><body>\n"
+            "<p>Home &raquo; News &raquo; Harbour reopens</p>\n"
+            "<p>The harbour reopened on Monday.</p>\n"
+            "<p>Leave a Comment</p>\n"
+            "</body></html>\n")
+    found = lint(tmp_path, html, name="a.html")
+    assert spans(found) == [("RES001", 2, 4, 2, 29), ("RES010", 4, 4, 4, 19)]
+    assert found[0]["message"] == "Breadcrumb trail left by the scraper: 'Home » News »'"
