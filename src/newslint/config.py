@@ -16,7 +16,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from newslint.errors import ConfigError
+from newslint.errors import ConfigError, read_toml
 from newslint.findings import Severity
 
 CONFIG_FILES = ("pyproject.toml", "newslint.toml", ".newslint.toml")
@@ -68,14 +68,7 @@ def _has_tool_table(pyproject: Path) -> bool:
 def load_settings(path: Path | None) -> Settings:
     if path is None:
         return Settings()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config file: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    data = read_toml(path, "config file")
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("newslint", {})
         where = "[tool.newslint]"

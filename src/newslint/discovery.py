@@ -51,46 +51,44 @@ def discover(paths: list[str], exclude: tuple[str, ...], root: Path) -> tuple[li
 
 
 def _walk(top: Path, excluded: pathspec.PathSpec, root: Path):
-    root = root.resolve()
-    # The .gitignore specs in force in each folder: its parents' plus its own.
+    root_str = str(root.resolve())
+    # The .gitignore specs in force in each folder, as (absolute folder, spec): its parents' and its own.
     specs_of: dict[str, list] = {}
     for dirpath, dirnames, filenames in os.walk(top):
         here = Path(dirpath)
+        here_abs = str(here.resolve())
         inherited = specs_of.get(os.path.dirname(dirpath)) if dirpath != str(top) else None
         if inherited is None:
-            inherited = _parent_gitignores(here.resolve())
+            inherited = [(str(base), spec) for base, spec in _parent_gitignores(Path(here_abs))]
         local = _read_gitignore(here)
-        specs = inherited + [(here.resolve(), local)] if local else inherited
+        specs = inherited + [(here_abs, local)] if local else inherited
         specs_of[dirpath] = specs
         dirnames[:] = sorted(
             d for d in dirnames
-            if not d.startswith(".") and not _ignored(here / d, True, specs, excluded, root)
+            if not d.startswith(".") and not _ignored(f"{here_abs}/{d}", True, specs, excluded, root_str)
         )
         for name in sorted(filenames):
-            if name.startswith("."):
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in FORMATS:
                 continue
-            if os.path.splitext(name)[1].lower() not in FORMATS:
-                continue
-            file = here / name
-            if not _ignored(file, False, specs, excluded, root):
-                yield file
+            if not _ignored(f"{here_abs}/{name}", False, specs, excluded, root_str):
+                yield here / name
 
 
-def _ignored(path: Path, is_dir: bool, specs, excluded: pathspec.PathSpec, root: Path) -> bool:
-    absolute = path.resolve()
+def _relative(path: str, base: str) -> str | None:
+    """`path` relative to the folder `base` (both absolute), or None when it is not inside."""
+    if path.startswith(base.rstrip("/") + "/"):
+        return path[len(base.rstrip("/")) + 1:]
+    return None
+
+
+def _ignored(absolute: str, is_dir: bool, specs, excluded: pathspec.PathSpec, root: str) -> bool:
     suffix = "/" if is_dir else ""
     for base, spec in specs:
-        try:
-            rel = absolute.relative_to(base).as_posix()
-        except ValueError:
-            continue
-        if spec.match_file(rel + suffix):
+        rel = _relative(absolute, base)
+        if rel is not None and spec.match_file(rel + suffix):
             return True
-    try:
-        rel_root = absolute.relative_to(root).as_posix()
-    except ValueError:
-        rel_root = path.as_posix()
-    return excluded.match_file(rel_root + suffix)
+    rel_root = _relative(absolute, root)
+    return excluded.match_file((rel_root if rel_root is not None else absolute) + suffix)
 
 
 def _read_gitignore(folder: Path) -> pathspec.PathSpec | None:

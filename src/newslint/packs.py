@@ -15,17 +15,11 @@ enabled, summary. The format is documented in the README ("Rule packs").
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 from newslint.document import BLOCK_KINDS, HEADING, Document
-from newslint.errors import ConfigError
+from newslint.errors import ConfigError, read_toml
 from newslint.findings import Hit, Severity
 from newslint.rule import Context, Rule, RuleDoc, validate_identity
 
@@ -43,7 +37,7 @@ class PackRule(Rule):
     """One `[[rule]]` entry of a pack."""
 
     def __init__(self, entry: dict, origin: str, pattern: re.Pattern, swaps: dict[str, str] | None,
-                 swap_patterns: list[tuple[re.Pattern, str]] | None) -> None:
+                 swap_patterns: list[tuple[re.Pattern, str]] | None, anchored: bool = False) -> None:
         self.code = entry["code"]
         self.name = entry["name"]
         self.category = entry["category"]
@@ -59,12 +53,15 @@ class PackRule(Rule):
         self.fixable = self.kind == "substitution"
         self.origin = origin
         self.pattern = pattern
+        self.anchored = anchored
         self.swaps = swaps  # lowercased literal -> replacement
         self.swap_patterns = swap_patterns
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        # Patterns anchored at the start can match once per piece, at its start: no scan.
+        find = (lambda text: filter(None, [self.pattern.match(text)])) if self.anchored else self.pattern.finditer
         for offset, text in self._pieces(doc):
-            for m in self.pattern.finditer(text):
+            for m in find(text):
                 if m.end() == m.start():
                     continue
                 matched = m.group(0)
@@ -97,6 +94,9 @@ class PackRule(Rule):
 
 def _lines(blocks) -> Iterator[tuple[int, str]]:
     for block in blocks:
+        if "\n" not in block.text:
+            yield block.start, block.text  # most blocks are one line: no copy
+            continue
         offset = block.start
         for line in block.text.split("\n"):
             yield offset, line
@@ -117,14 +117,7 @@ def _phrase_regex(phrase: str) -> str:
 
 def load_pack(path: Path) -> list[PackRule]:
     """Load one pack; any problem is a ConfigError naming the file and the entry."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: rule pack not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read rule pack: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    data = read_toml(path, "rule pack")
     unknown_top = set(data) - {"rule", "pack"}
     if unknown_top:
         raise ConfigError(f"{path}: unknown top-level key {sorted(unknown_top)[0]!r} (use [[rule]] tables)")
@@ -198,7 +191,16 @@ def _build(entry: dict, index: int, path: Path) -> PackRule:
     # Longest alternatives first, so that the longest phrase wins at a position.
     alternatives.sort(key=len, reverse=True)
     pattern = _compile("|".join(f"(?:{a})" for a in alternatives), flags, fail)
-    return PackRule(entry, str(path), pattern, swaps, swap_patterns)
+    anchored = all(_anchored_at_start(a) for a in alternatives)
+    return PackRule(entry, str(path), pattern, swaps, swap_patterns, anchored)
+
+
+_LEADING_GROUP = re.compile(r"^(?:\s|\(\?[a-zA-Z]*:|\(\?:|#[^\n]*\n)*")
+
+
+def _anchored_at_start(regex: str) -> bool:
+    """Whether the pattern can only match at the start of the text (it begins with ^)."""
+    return regex[_LEADING_GROUP.match(regex).end():].startswith("^")
 
 
 def _strings(entry: dict, key: str, fail) -> list[str]:

@@ -86,6 +86,8 @@ _FREE_RELATIVE = re.compile(r"(?<!\w)(?:what|whatever|all|how|why|where|who|whoe
 _WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 # Two identical words separated only by white space (a line break included), any case. Not
 # inside a longer word: no letter, digit, hyphen or word-internal apostrophe on either side.
+# A cheap superset of _REPEAT for lowercased text; most paragraphs fail it and are skipped.
+_MAYBE_REPEAT = re.compile(r"(?<!\S)(\S+)\s+\1")
 _REPEAT = re.compile(
     rf"(?<![\w-])(?<!\w['’])({_WORD})(\s+)(\1)(?![\w-])(?!['’]\w)",
     re.IGNORECASE,
@@ -117,6 +119,8 @@ class RepeatedWord(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         for block in doc.blocks:
             text = block.text
+            if not _MAYBE_REPEAT.search(text.lower()):
+                continue  # the quick test: no token is followed by a copy of itself
             pos = 0
             while True:
                 m = _REPEAT.search(text, pos)

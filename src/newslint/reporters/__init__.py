@@ -4,7 +4,7 @@ internals: only Findings, the rule list (for documentation) and a few run facts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from importlib import import_module
 
 from newslint.findings import Finding
 from newslint.rule import Rule
@@ -20,39 +20,17 @@ class Report:
     color: bool = False
 
 
+# Format -> (module, function); a module is imported only when its format is used.
+_RENDERERS = {
+    "text": ("text", "render_text"),
+    "concise": ("text", "render_concise"),
+    "json": ("json", "render_json"),
+    "sarif": ("sarif", "render_sarif"),
+    "github": ("github", "render_github"),
+    "junit": ("junit", "render_junit"),
+}
+
+
 def render(fmt: str, report: Report) -> str:
-    return _RENDERERS[fmt]()(report)
-
-
-def _text() -> Callable[[Report], str]:
-    from newslint.reporters.text import render_text
-    return render_text
-
-
-def _concise() -> Callable[[Report], str]:
-    from newslint.reporters.text import render_concise
-    return render_concise
-
-
-def _json() -> Callable[[Report], str]:
-    from newslint.reporters.json import render_json
-    return render_json
-
-
-def _sarif() -> Callable[[Report], str]:
-    from newslint.reporters.sarif import render_sarif
-    return render_sarif
-
-
-def _github() -> Callable[[Report], str]:
-    from newslint.reporters.github import render_github
-    return render_github
-
-
-def _junit() -> Callable[[Report], str]:
-    from newslint.reporters.junit import render_junit
-    return render_junit
-
-
-_RENDERERS = {"text": _text, "concise": _concise, "json": _json, "sarif": _sarif,
-              "github": _github, "junit": _junit}
+    module, function = _RENDERERS[fmt]
+    return getattr(import_module(f"newslint.reporters.{module}"), function)(report)
