@@ -84,7 +84,7 @@ def test_stdin_with_stdin_filename(tmp_path):
 
 
 def test_stdin_without_filename_is_shown_as_dash():
-    _, findings = check_json("-", input="The the harbour.\n")
+    _, findings = check_json("-", input="The the harbour reopened.\n")
     assert [(f["path"], f["code"]) for f in findings] == [("-", "MTA301")]
 
 

@@ -15,9 +15,9 @@ def test_fix_rewrites_and_reports_what_is_left(tmp_path):
 
 def test_fix_keeps_crlf_and_bom(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_bytes(b"\xef\xbb\xbfA line.\r\nThe the council met.\r\n")
+    path.write_bytes(b"\xef\xbb\xbfThe mayor spoke first.\r\nThe the council met later.\r\n")
     assert run_cli("check", "--fix", str(path)).exit_code == 0
-    assert path.read_bytes() == b"\xef\xbb\xbfA line.\r\nThe council met.\r\n"
+    assert path.read_bytes() == b"\xef\xbb\xbfThe mayor spoke first.\r\nThe council met later.\r\n"
 
 
 def test_fix_in_markdown_keeps_markup(tmp_path):
@@ -27,9 +27,9 @@ def test_fix_in_markdown_keeps_markup(tmp_path):
 
 
 def test_no_fix_without_flag_and_json_describes_the_fix(tmp_path):
-    path = write(tmp_path / "a.txt", "Prices rose.\nThe the council met.\n")
+    path = write(tmp_path / "a.txt", "Prices rose sharply.\nThe the council met.\n")
     _, [finding] = check_json(str(path))
-    assert path.read_text() == "Prices rose.\nThe the council met.\n"
+    assert path.read_text() == "Prices rose sharply.\nThe the council met.\n"
     assert finding["fix"] == {"replacement": "The", "line": 2, "column": 1, "end_line": 2, "end_column": 8,
                               "applicability": "safe"}
 

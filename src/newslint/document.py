@@ -199,17 +199,33 @@ class Document:
                             min(bisect_right(sentence_ends, start), len(sentence_ends) - 1)))
         return out
 
-    def words_of(self, sentence: Sentence) -> list[Word]:
-        """The words of one sentence, in order."""
-        words = self.words
-        starts = self._word_starts
-        lo = bisect_right(starts, sentence.start - 1)
-        hi = bisect_right(starts, sentence.end - 1)
-        return words[lo:hi]
+    @cached_property
+    def roles(self) -> list[str]:
+        """The role of each block (body, heading-like, byline, …); see structure.py."""
+        from newslint.structure import classify
+
+        return classify(self)
 
     @cached_property
-    def _word_starts(self) -> list[int]:
-        return [w.start for w in self.words]
+    def quoted(self) -> list[bool]:
+        """For each sentence, whether it carries or sits inside a quotation; see structure.py."""
+        from newslint.structure import quoted_sentences
+
+        return quoted_sentences(self)
+
+    def words_of(self, sentence: Sentence) -> list[Word]:
+        """The words of one sentence, in order (the same words `words` holds for it)."""
+        cached = self._sentence_words.get(sentence.index)
+        if cached is None:
+            base = sentence.start
+            cached = [Word(base + a, base + b, sentence.text[a:b], sentence.index)
+                      for a, b in segment.word_spans(sentence.text)]
+            self._sentence_words[sentence.index] = cached
+        return cached
+
+    @cached_property
+    def _sentence_words(self) -> dict[int, list[Word]]:
+        return {}
 
     def block_at(self, offset: int) -> Block:
         starts = self._block_starts

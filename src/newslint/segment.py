@@ -45,7 +45,6 @@ _OPENERS = frozenset(
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then white space.
 _BOUNDARY = re.compile(r"""([.!?…]+|\.\s\.\s\.)(["'”’»)\]]*)(\s+)""")
-_WORD_BEFORE = re.compile(r"""([\w.'’-]+)$""")
 _WORD_RE = re.compile(r"\w+(?:(?:[’'\-]|\.-?)\w+)*", re.UNICODE)
 
 
@@ -73,26 +72,28 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _is_boundary(text: str, m: re.Match, nxt: int) -> bool:
     punct, closers = m.group(1), m.group(2)
     following = text[nxt]
-    next_word_m = _WORD_RE.match(text, nxt)
-    next_word = next_word_m.group(0) if next_word_m else ""
     lower_next = following.islower()
-    if punct.startswith("…") or punct.startswith("..") or punct.startswith(". ."):
+    if punct[0] == "…" or punct.startswith("..") or punct.startswith(". ."):
         # An ellipsis ends a sentence only before a capital.
         return not lower_next and not following.isdigit()
-    if closers and lower_next:
-        return False  # "Why?" she asked / "Go," he said.
-    if punct == ".":
-        before = _WORD_BEFORE.search(text, 0, m.start(1))
-        word = before.group(1).lower().rstrip(".") if before else ""
-        word = word.lstrip("'’-")
-        if word in _NEVER_FINAL:
-            return False
-        if len(word) == 1 and word.isalpha() and text[m.start(1) - 1].isupper():
-            return False  # an initial: J. Smith
-        if word in _MONTHS:
-            return following.isupper()
-        if word in _MAYBE_FINAL or ("." in word and len(word) <= 6 and word.replace(".", "").isalpha()):
-            return following.isupper() and next_word.lower() in _OPENERS
+    if lower_next and (closers or punct[-1] in "?!"):
+        # "Why?" she asked / "Go," he said / a title inside the sentence: "Shall We Dance? at".
+        return False
+    if punct != ".":
+        return True
+    # The word just before the dot: from the last space, not searched from the block's start
+    # (which would make splitting quadratic in the block's length).
+    dot = m.start(1)
+    word = text[text.rfind(" ", max(0, dot - 40), dot) + 1:dot].lower().lstrip("\"'“‘(['’-").rstrip(".")
+    if word in _NEVER_FINAL:
+        return False
+    if len(word) == 1 and word.isalpha() and text[dot - 1].isupper():
+        return False  # an initial: J. Smith
+    if word in _MONTHS:
+        return following.isupper()
+    if word in _MAYBE_FINAL or ("." in word and len(word) <= 6 and word.replace(".", "").isalpha()):
+        next_word = _WORD_RE.match(text, nxt)
+        return following.isupper() and bool(next_word) and next_word.group(0).lower() in _OPENERS
     return True
 
 

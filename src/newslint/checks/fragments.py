@@ -1,0 +1,266 @@
+"""Fragments: stray pieces that are not sentences (FRG001-FRG003).
+
+Machine translation splits sentences wrongly and leaves stubs ("warning.", "Peacekeepers
+patrol."), verbless phrases ("The beginning of a large-scale war.") and lowercase starts.
+Quotations, headings, bylines, list items and the like are not checked (see structure.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from newslint.document import Document, Sentence, Word
+from newslint.findings import Hit, Severity
+from newslint.lexicons import word_list
+from newslint.rule import Context, Rule, RuleDoc
+from newslint.structure import BODY, HEADING_LIKE, ends_sentence
+
+_OPENERS = "\"'“‘«„([ "
+
+# Two-word sentences that are complete: a pronoun subject and its verb ("He refused.").
+_PRONOUNS = frozenset(
+    "i you he she it we they this that these those nobody everybody somebody everyone someone "
+    "nothing everything something none one who all both".split()
+)
+# One- and two-word replies and interjections that stand as sentences in news copy.
+_REPLIES = frozenset(
+    """yes no indeed absolutely exactly thanks right ok okay sure nonsense really perhaps maybe
+    hardly hello goodbye sorry please agreed correct""".split()
+)
+_TWO_WORD_REPLIES = frozenset(
+    ["of course", "not yet", "me too", "me neither", "thank you", "no way", "not really", "of course not",
+     "yes indeed", "not quite", "why not", "so what"]
+)
+# Words after which the next word is a noun or an infinitive, never a finite verb.
+_NOT_BEFORE_VERB = frozenset(
+    """a an the my your his her its our their every each no any some another
+    either neither such whose of in on at to for from with by about into onto over under between
+    among against during without within through across after before behind beyond near than via
+    per upon toward towards""".split()
+)
+# "Dechy said.": a name and a verb of saying is a whole sentence.
+_SPEECH_VERBS = frozenset(
+    "said says added adds replied agreed insisted explained continued admitted warned confirmed "
+    "declined refused laughed smiled".split()
+)
+# An imperative is followed by its object: "Give it to them."
+_OBJECT_STARTERS = _NOT_BEFORE_VERB | frozenset("it me him her them us you up back down out".split())
+_CONTRACTION = re.compile(r"^(?:\w+)['’](?:s|re|ve|ll|m|d)$|n['’]t$", re.IGNORECASE)
+_PRONOUN_S = frozenset("it that there here what who where how he she this which".split())
+# Adjectives that also stand alone as a subject: "Many fear the worst."
+_QUANTIFIERS = frozenset("many few several most all both more fewer others various".split())
+# Verbs that are never anything else: finite wherever they stand.
+_AUXILIARIES = frozenset(
+    """is are was were am has have had does did do will would shall should can could may might
+    must""".split()
+)
+
+
+def _checked_sentences(doc: Document, max_words: int, skip: re.Pattern | None = None
+                       ) -> Iterator[tuple[Sentence, list[Word]]]:
+    """Short sentences of body paragraphs that end with a full stop and carry no quotation."""
+    roles = doc.roles
+    for sentence in doc.sentences:
+        if roles[sentence.block] != BODY or not sentence.text.endswith(".") or sentence.text.endswith("..."):
+            continue
+        if sentence.text.count(" ") > max_words or (skip and skip.search(sentence.text)):
+            continue
+        if doc.quoted[sentence.index]:
+            continue
+        yield sentence, doc.words_of(sentence)
+
+
+class ShortSentence(Rule):
+    code = "FRG001"
+    name = "short-sentence"
+    category = "fragment"
+    severity = Severity.WARNING
+    summary = "A one- or two-word sentence outside quotations and headings"
+    doc = RuleDoc(
+        what="A sentence of one or two words in a body paragraph, such as \"warning.\" after a "
+             "full sentence or \"Peacekeepers patrol.\" split off the sentence before it. "
+             "Quotations, headings, replies (\"Yes.\") and a pronoun with its verb (\"He "
+             "refused.\") are not flagged.",
+        why="Machine translation and careless editing leave stubs of sentences; in news prose "
+            "they read as errors, not as style.",
+        bad="The ministry confirmed the closure of the border crossing on Monday. warning.\n",
+        good="The ministry confirmed the closure of the border crossing on Monday. Trade stopped "
+             "at once.\n",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        for sentence, words in _checked_sentences(doc, max_words=4):
+            if not 1 <= len(words) <= 2 or any(w.text[0].isdigit() for w in words):
+                continue
+            lowered = [w.text.lower() for w in words]
+            if (len(words) == 1 and lowered[0] in _REPLIES) or " ".join(lowered) in _TWO_WORD_REPLIES \
+                    or _CONTRACTION.search(words[0].text):
+                continue  # a reply, or a pronoun and its verb in one word: "I'm speechless."
+            if len(words) == 2 and (lowered[0] in _PRONOUNS or lowered[1] in _SPEECH_VERBS):
+                continue
+            if all(w.text[0].isupper() for w in words) and (
+                _in_list_block(doc, sentence) or _is_whole_block(doc, sentence)
+            ):
+                continue  # names: a line-up ("Subs: Hale, Moss.") or a name on its own line
+            if len(words) == 1 and "." in words[0].text:
+                continue  # an abbreviation left alone by the splitter ("Inc.")
+            yield Hit(sentence.start, sentence.end,
+                      f"Sentence of {len(words)} word{'s' if len(words) > 1 else ''}: '{sentence.text}'")
+
+
+class VerblessSentence(Rule):
+    code = "FRG002"
+    name = "verbless-sentence"
+    category = "fragment"
+    severity = Severity.WARNING
+    summary = "A sentence with no finite verb"
+    doc = RuleDoc(
+        what="A body sentence of three to twelve words, ending in a full stop, in which no word "
+             "can be a finite verb: \"The beginning of a large-scale war.\", \"A new chapter for "
+             "the region.\". Questions, exclamations, quotations and lists are not checked.",
+        why="A verbless sentence in running news text is usually a piece of a sentence that "
+            "machine translation or editing split off; it reads as a headline lost in the text.",
+        bad="Talks between the two delegations broke down on Tuesday. The beginning of a long "
+            "dispute.\n",
+        good="Talks between the two delegations broke down on Tuesday. It was the beginning of a "
+             "long dispute.\n",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        lexicon = _VerbLexicon.load()
+        for sentence, words in _checked_sentences(doc, max_words=16, skip=_COMMON_VERB):
+            if not 3 <= len(words) <= 12:
+                continue
+            if _looks_like_list(sentence.text, words) or _deliberate_fragment(words):
+                continue
+            if not any(_can_be_finite_verb(words, i, lexicon) for i in range(len(words))):
+                yield Hit(sentence.start, sentence.end, f"Sentence without a verb: '{sentence.text}'")
+
+
+# Writers open deliberate fragments with a conjunction ("But no longer.") or make them
+# exclamations ("What a night."); machine translation leaves neither.
+_DELIBERATE_OPENERS = frozenset("and but or yet so nor plus".split())
+
+
+def _deliberate_fragment(words: list[Word]) -> bool:
+    first = words[0].text.lower()
+    second = words[1].text.lower() if len(words) > 1 else ""
+    return first in _DELIBERATE_OPENERS or (first == "what" and second in ("a", "an")) or first == "how"
+
+
+def _is_whole_block(doc: Document, sentence: Sentence) -> bool:
+    block = doc.blocks[sentence.block]
+    return sentence.start == block.start and sentence.end == block.end
+
+
+def _in_list_block(doc: Document, sentence: Sentence) -> bool:
+    block_text = doc.blocks[sentence.block].text
+    return ":" in block_text or block_text.count(",") >= 3
+
+
+def _looks_like_list(text: str, words: list[Word]) -> bool:
+    """Line-ups, fixtures, credits and data lines: commas, colons, digits, mostly capitalised words."""
+    if text.count(",") >= 2 or any(ch in text for ch in ";:()/|") or any(ch.isdigit() for ch in text):
+        return True
+    rest = [w for w in words[1:] if w.text.lower() not in ("v", "vs", "and", "of", "the")]
+    capitalised = sum(1 for w in rest if w.text[0].isupper())
+    return capitalised * 2 > len(rest)
+
+
+# The commonest finite verbs: a sentence holding one has a verb, no need to look further.
+_COMMON_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says)\b", re.IGNORECASE)
+
+
+class _VerbLexicon:
+    """The word lists the verb test needs, loaded once."""
+
+    _loaded: "_VerbLexicon | None" = None
+
+    def __init__(self) -> None:
+        self.verbs = word_list("finite-verbs")
+        self.mostly_verbs = word_list("mostly-verbs")
+        self.adjectives = word_list("adjectives")
+
+    @classmethod
+    def load(cls) -> "_VerbLexicon":
+        if cls._loaded is None:
+            cls._loaded = cls()
+        return cls._loaded
+
+
+def _can_be_finite_verb(words: list[Word], i: int, lexicon: _VerbLexicon) -> bool:
+    word = words[i].text.replace("’", "'")
+    lower = word.lower()
+    if _CONTRACTION.search(word):
+        stem = lower.split("'")[0]
+        return not lower.endswith("'s") or stem in _PRONOUN_S
+    if lower in _AUXILIARIES:
+        return True
+    if lower not in lexicon.verbs:
+        return False
+    if i == 0:
+        # A sentence's first word is its subject unless it is an imperative followed by an object.
+        return i + 1 < len(words) and words[i + 1].text.lower() in _OBJECT_STARTERS and not lower.endswith("s")
+    previous = words[i - 1].text.lower()
+    if previous in _NOT_BEFORE_VERB or previous[0].isdigit():
+        return False
+    if "-" in previous and words[i - 1].text[0].islower():
+        return False  # "large-scale war": a noun after a compound adjective
+    if previous in lexicon.adjectives and previous not in _QUANTIFIERS and lower not in lexicon.mostly_verbs:
+        return False  # "a long dispute": a noun after an adjective
+    return True
+
+
+class LowercaseStart(Rule):
+    code = "FRG003"
+    name = "lowercase-start"
+    category = "fragment"
+    severity = Severity.WARNING
+    summary = "A sentence or subheading starts in lowercase"
+    doc = RuleDoc(
+        what="A sentence, paragraph or subheading whose first letter is lowercase: \"decades of "
+             "tension\" as a subheading, \"…on Monday. meanwhile the talks went on\". Words that "
+             "are lowercase by convention (iPhone, eBay, de, van), numbers, list items and a "
+             "sentence that continues another across a paragraph break (see TRN004) are not "
+             "flagged.",
+        why="A lowercase start marks a sentence that lost its beginning or a heading mangled by "
+            "machine translation.",
+        bad="Officials met on Monday. meanwhile the talks went on in the capital.\n",
+        good="Officials met on Monday. Meanwhile the talks went on in the capital.\n",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        roles = doc.roles
+        allowed = word_list("lowercase-words")
+        blocks = doc.blocks
+        for sentence in doc.sentences:
+            role = roles[sentence.block]
+            if role not in (BODY, HEADING_LIKE):
+                continue
+            text = sentence.text.lstrip(_OPENERS)
+            if not text[:1].islower() or doc.quoted[sentence.index]:
+                continue
+            first = text.split(None, 1)[0].rstrip(".,;:!?”\"')")
+            if first in allowed or first.rstrip(".") in allowed or _by_convention(first):
+                continue
+            block = blocks[sentence.block]
+            if sentence.start == block.start and sentence.block > 0:
+                previous = blocks[sentence.block - 1]
+                if previous.kind == block.kind and not ends_sentence(previous.text):
+                    continue  # the paragraph continues the previous one: TRN004 reports it
+            what = "Heading" if role == HEADING_LIKE else "Sentence"
+            end = sentence.start + len(sentence.text) - len(text) + len(first)
+            yield Hit(sentence.start, end, f"{what} starts in lowercase: '{sentence.text[:60]}'")
+
+
+def _by_convention(word: str) -> bool:
+    """Brands and handles: iPhone-style inner capitals, URLs, e-mail addresses, @handles."""
+    return (
+        any(ch.isupper() for ch in word[1:])
+        or any(ch in word for ch in "@/_.")
+        or word.startswith(("http", "www"))
+    )
+
+
+FRAGMENT_RULES = [ShortSentence, VerblessSentence, LowercaseStart]

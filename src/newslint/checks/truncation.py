@@ -1,0 +1,236 @@
+"""Truncation: text cut off mid-sentence (TRN001-TRN004).
+
+Scrapers and hurried copy-paste cut paragraphs and articles short. A body paragraph (see
+structure.py: not a headline, byline, credit, sign-off, list item or table cell) owes its reader
+a finished sentence; these rules report the ones that do not finish.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from newslint.findings import Hit, Severity
+from newslint.lexicons import word_list
+from newslint.rule import Context, Rule, RuleDoc
+from newslint.document import PARAGRAPH, Document
+from newslint.structure import BODY, NOT_PROSE, ends_sentence, last_word
+
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+# Markers a feed or teaser leaves where it cut the text, at the end of any paragraph.
+_CUT_MARKER = re.compile(
+    r"""(?:\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|"""
+    r"""\b(?:Read more|Continue reading|Read the full (?:story|article)|Read full (?:story|article)))"""
+    r"""\s*[»>›→]*\s*$""",
+    re.IGNORECASE,
+)
+# A bare ellipsis trails off in quotes and comments; it marks a cut only at the article's end.
+_TRAILING_ELLIPSIS = re.compile(r"(?<![.…])(?:…|\.\.\.)\s*$")
+
+
+def _body_blocks(doc: Document):
+    roles = doc.roles
+    return [(i, b) for i, b in enumerate(doc.blocks) if roles[i] == BODY]
+
+
+def _starts_lowercase(text: str) -> bool:
+    first = text.lstrip("\"'“‘«([ ")[:1]
+    return first.islower()
+
+
+class UnfinishedParagraph(Rule):
+    code = "TRN001"
+    name = "unfinished-paragraph"
+    category = "truncation"
+    severity = Severity.WARNING
+    summary = "A paragraph or the article stops before its sentence ends"
+    doc = RuleDoc(
+        what="A body paragraph that ends without terminal punctuation: on a function word "
+             "(\"…in the northern province of\"), mid-word, or simply without a full stop. "
+             "Headlines, subheadings, bylines, credits, sign-offs, list items, table cells and "
+             "lines ending in a colon are not paragraphs and are not flagged.",
+        why="A scraper or a copy-paste cut the text off; the reader is left mid-sentence and the "
+            "rest of the story is missing.",
+        bad="Ferry service resumes\n\nThe harbour reopened on Monday after repairs.\n\n"
+            "Officials said the first crossing would leave from the northern pier of\n",
+        good="Ferry service resumes\n\nThe harbour reopened on Monday after repairs.\n\n"
+             "Officials said the first crossing would leave from the northern pier.\n",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        blocks = doc.blocks
+        for i, block in _body_blocks(doc):
+            text = block.text
+            if ends_sentence(text):
+                continue
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if following is not None and _starts_lowercase(following.text):
+                continue  # a sentence split across a paragraph break: TRN004
+            m = _LAST_WORD.search(text)
+            word = last_word(text)
+            if word.lower() in word_list("function-words") or word.lower() in word_list("particles"):
+                # Only a heading may end on a particle ("…to catch on"), and this is no heading.
+                message = f"Paragraph stops mid-sentence, on '{word}'"
+            elif text.rstrip()[-1:] in ",;":
+                message = f"Paragraph stops mid-sentence, after '{text.rstrip()[-1]}'"
+            elif following is None:
+                message = f"The article ends mid-sentence: '…{text[-40:].lstrip()}'"
+            else:
+                # Inside an article, a paragraph ending on a content word without a full stop
+                # is as often a caption or a missing stop as a cut: not evidence enough.
+                continue
+            yield Hit(block.start + m.start(1), block.start + m.end(1), message)
+
+
+class CutOffMarker(Rule):
+    code = "TRN002"
+    name = "cut-off-marker"
+    category = "truncation"
+    severity = Severity.WARNING
+    summary = "A paragraph ends with a cut-off marker: '…', '[…]', 'Read more'"
+    doc = RuleDoc(
+        what="A paragraph that ends in an ellipsis, \"[…]\", \"(…)\", \"Read more\" or \"Continue "
+             "reading\": the marks a feed or a teaser page leaves where it cut the text.",
+        why="The article was taken from a teaser or an RSS excerpt; the rest of the text is missing.",
+        bad="The council approved the budget on Monday and said the new bridge would…\n",
+        good="The council approved the budget on Monday and said the new bridge would open in May.\n",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        body = _body_blocks(doc)
+        last = body[-1][0] if body else -1
+        # A marker with a pager arrow ("Continue reading »") makes its paragraph look like page
+        # furniture to structure.py; it is still a paragraph cut short.
+        furniture = [(i, b) for i, b in enumerate(doc.blocks)
+                     if doc.roles[i] == NOT_PROSE and b.kind == PARAGRAPH and b.text[-1] in "»›>→"]
+        for i, block in sorted(body + furniture):
+            tail_start = max(0, len(block.text) - 60)  # the markers are anchored at the end
+            tail = block.text[tail_start:]
+            m = _CUT_MARKER.search(tail)
+            if not m and i == last:
+                m = _TRAILING_ELLIPSIS.search(tail)
+            if m:
+                yield Hit(block.start + tail_start + m.start(), block.start + tail_start + m.end(),
+                          f"Paragraph ends with a cut-off marker '{m.group(0).strip()}'")
+
+
+class UnclosedQuote(Rule):
+    code = "TRN003"
+    name = "unclosed-quote"
+    category = "truncation"
+    severity = Severity.WARNING
+    summary = "A quotation mark or parenthesis is opened in a paragraph and never closed"
+    doc = RuleDoc(
+        what="A paragraph that opens a quotation (“, «, \") or a parenthesis and ends without "
+             "closing it. A quotation that goes on in the next paragraph, which by news "
+             "convention opens with a quotation mark again, is not flagged.",
+        why="The end of the quotation, and usually of the paragraph, was cut off.",
+        bad="“We will rebuild the pier before the summer, the mayor said on Monday.\n\n"
+            "Work starts next week.\n",
+        good="“We will rebuild the pier before the summer,” the mayor said on Monday.\n\n"
+             "Work starts next week.\n",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        blocks = doc.blocks
+        last_sentence_start = {}
+        for sentence in doc.sentences:
+            last_sentence_start[sentence.block] = sentence.start
+        for i, block in _body_blocks(doc):
+            opener = _unclosed(block.text)
+            if opener is None:
+                continue
+            # A quotation opened sentences before the end and never closed is more often a lost
+            # closing mark than a cut; the cut-off kind opens in the last sentence.
+            if block.start + opener < last_sentence_start.get(i, block.start):
+                continue
+            following = blocks[i + 1].text.lstrip() if i + 1 < len(blocks) else ""
+            mark = block.text[opener]
+            if mark != "(" and _continues_quotation(following):
+                continue  # the quotation goes on in the next paragraph
+            what = "Parenthesis" if mark == "(" else "Quotation"
+            yield Hit(block.start + opener, block.start + opener + 1,
+                      f"{what} opened with '{mark}' is never closed in this paragraph")
+
+
+_MARKS = re.compile(r'["“”«»„()]')
+_OPENING_QUOTES = "“«„"
+
+
+def _is_opening(text: str, pos: int) -> bool:
+    """Whether the quotation mark at `pos` opens a quotation (straight quotes by their left side)."""
+    ch = text[pos]
+    if ch == '"':
+        before = text[pos - 1] if pos else " "
+        return before.isspace() or before in "([{—–-"
+    return ch in _OPENING_QUOTES
+
+
+def _continues_quotation(text: str) -> bool:
+    """A paragraph that opens with a quotation mark (news convention for a quotation running
+    over paragraphs) or closes one before opening any (sentence-per-line text)."""
+    if text[:1] in ("“", '"', "«", "„", "‘"):
+        return True
+    m = re.search(r'["“”«»„]', text)
+    return bool(m) and not _is_opening(text, m.start())
+
+
+def _unclosed(text: str) -> int | None:
+    """Offset of an opening quotation mark or parenthesis left open at the end of `text`, or None.
+
+    Double quotations do not nest in English, so an opening mark inside an open quotation
+    re-opens it (reporters re-open a quotation after a sentence), and a closing mark with no
+    quotation open is one continued from an earlier paragraph. A straight quote opens when it
+    follows white space, an opening bracket or the start, and closes otherwise.
+    """
+    quote_open: int | None = None
+    parens: list[int] = []
+    for m in _MARKS.finditer(text):
+        ch, pos = m.group(0), m.start()
+        if ch == "(":
+            parens.append(pos)
+        elif ch == ")":
+            if parens:
+                parens.pop()
+        else:
+            if ch == "“" and quote_open is not None and text[quote_open] == "„":
+                opening = False  # German „…“
+            else:
+                opening = _is_opening(text, pos)
+            if opening:
+                quote_open = pos if quote_open is None else quote_open
+            else:
+                quote_open = None
+    left = [p for p in (quote_open, *parens[:1]) if p is not None]
+    return min(left) if left else None
+
+
+class SplitSentence(Rule):
+    code = "TRN004"
+    name = "split-sentence"
+    category = "truncation"
+    severity = Severity.WARNING
+    summary = "A sentence is split by a stray paragraph break"
+    doc = RuleDoc(
+        what="A paragraph that ends without punctuation, followed by one that starts in lowercase: "
+             "one sentence broken in two.",
+        why="A stray line break from a scraper or a PDF copy splits the sentence, and each half "
+            "reads as broken.",
+        bad="The council said the new bridge\n\nwould open to traffic in May.\n",
+        good="The council said the new bridge would open to traffic in May.\n",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        blocks = doc.blocks
+        for i, block in _body_blocks(doc):
+            if i + 1 >= len(blocks) or ends_sentence(block.text):
+                continue
+            following = blocks[i + 1]
+            if following.kind != block.kind or not _starts_lowercase(following.text):
+                continue
+            m = _LAST_WORD.search(block.text)
+            yield Hit(block.start + m.start(1), block.start + m.end(1),
+                      "Sentence split by a paragraph break: the next paragraph continues it in lowercase")
+
+
+TRUNCATION_RULES = [UnfinishedParagraph, CutOffMarker, UnclosedQuote, SplitSentence]

@@ -1,0 +1,189 @@
+"""What each block of an article is for: body prose, or a headline, byline, credit, sign-off.
+
+Sources know a Markdown or HTML heading when they see one; plain text and scraped text have no
+markup, so a block's role is read from its shape: its length, its final punctuation and word,
+whether text follows it, and a few line patterns (bylines, credits, sign-offs). The truncation
+and fragment rules use these roles so that a headline is not taken for a cut-off paragraph.
+Computed once per document (`Document.roles`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newslint.document import CAPTION, HEADING, LIST_ITEM, TABLE_CELL
+from newslint.lexicons import word_list
+from newslint.segment import split_sentences
+
+if TYPE_CHECKING:
+    from newslint.document import Block, Document
+
+BODY = "body"
+HEADING_LIKE = "heading-like"  # headline, subheading, section label
+BYLINE = "byline"
+CREDIT = "credit"  # source credit, photo credit, dateline on its own
+SIGN_OFF = "sign-off"  # closing lines: reporting credits, copyright, contact lines
+NOT_PROSE = "not-prose"  # list items, table cells, captions: no sentence is owed
+
+# A block ends its sentence with one of these, possibly followed by closing quotes or brackets,
+# or with an emoticon.
+ENDS_SENTENCE = re.compile(r"""(?:(?:[.!?…:]|\.\.\.)["'”’»)\]]*|[:;]-?[()DPp])\s*$""")
+# Prose never ends on these; form labels, menus and pagers do.
+_WIDGET_ENDINGS = frozenset("*|»›>→•")
+# Plain-text list items: a bullet or a number at the start of the block.
+_LIST_MARKER = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,3}[.)])\s+\S")
+_CLOSERS = "\"'”’»)]"
+# Headings are short; a longer unpunctuated block is prose that lost its ending.
+MAX_HEADING_WORDS = 20
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+_BYLINE = re.compile(r"^(?:By|BY|Reporting by|Written by|Words by|Text by|From our)\s+[A-Z\w]", re.UNICODE)
+_CREDIT = re.compile(
+    r"""^(?:\(\s*[^()]{1,60}\)|\[\s*[^\[\]]{1,60}\]|"""
+    r"""(?:Photo|Photograph|Picture|Image|Video|Source|Credit|Illustration|Graphic|Map)s?\s*(?:credit)?\s*[:/-].{0,80}|"""
+    r"""[—–-]\s*[A-Z][\w .&/-]{1,40})$""",
+)
+_SIGN_OFF = re.compile(
+    r"""(?:^(?:Reporting|Additional reporting|Editing|Edited|Writing|Compiled|Produced)\s+by\b|"""
+    r"""^(?:Copyright|©|\(c\))|All rights reserved|^Follow\s+\S+|^Contact\s|\S+@\S+\.\w+|"""
+    r"""^(?:Source|Sources|Via)\s*:|^This (?:article|story|report)\s+(?:was|is|first)\b|https?://\S+$|"""
+    # A closing bio: "Jo Hale is a correspondent for The World."
+    r"""^(?!(?:It|This|That|He|She|They|There|We)\s)(?:[A-Z][\w'’.-]*\s+){1,4}(?:is|was)\s+(?:(?:a|an|the)\s)?[^.]{0,60}\b(?:correspondent|reporter|editor|writer|journalist|"""
+    r"""columnist|presenter|producer|author|analyst|professor|fellow|director)\b)""",
+    re.IGNORECASE,
+)
+
+
+def ends_sentence(text: str) -> bool:
+    # The pattern is anchored at the end: look at the tail only, not the whole paragraph.
+    return bool(ENDS_SENTENCE.search(text[-16:]))
+
+
+def last_word(text: str) -> str:
+    """The last token of the text without its punctuation: a word, or a number ("in 2004")."""
+    tokens = text.rstrip().rsplit(None, 1)
+    return tokens[-1].strip(_CLOSERS + ".,;:!?…“‘([") if tokens else ""
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def classify(doc: "Document") -> list[str]:
+    blocks = doc.blocks
+    roles = []
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        roles.append(_role(block, following))
+    return roles
+
+
+def _role(block: "Block", following: "Block | None") -> str:
+    if block.kind == HEADING:
+        return HEADING_LIKE
+    if block.kind in (LIST_ITEM, TABLE_CELL, CAPTION):
+        return NOT_PROSE
+    text = block.text
+    if _LIST_MARKER.match(text) and word_count(text) <= MAX_HEADING_WORDS:
+        return NOT_PROSE  # a list item; a long "- " paragraph is prose behind a bullet
+    if text[-1] in _WIDGET_ENDINGS:
+        return NOT_PROSE  # page furniture: "Required fields are marked *", "Next »"
+    if len(text) < 600:  # bylines, credits, labels, sign-offs and data lines are short
+        role = _short_block_role(text)
+        if role:
+            return role
+    if ends_sentence(text):
+        return BODY
+    if looks_like_heading(text, following, block.index == 0 and following is None):
+        return HEADING_LIKE
+    return BODY
+
+
+_DATA_TOKEN = re.compile(r"(?:#|@|https?://|www\.)\S+|\S*\d\S*")
+
+
+def _is_data_line(text: str) -> bool:
+    """Hashtags, handles, links, dates and numbers with hardly a word between them."""
+    rest, removed = _DATA_TOKEN.subn(" ", text)
+    return removed > 0 and word_count(rest) < 2
+
+
+_CONNECTIVES = frozenset("v vs a an the and or for of to on in at by with from de van von capt c".split())
+
+
+_LOWERCASE_WORD = re.compile(
+    r"(?<![\w'’-])(?!(?:v|vs|a|an|the|and|or|for|of|to|on|in|at|by|with|from|de|van|von|capt|c)\b)[a-z]"
+)
+
+
+def _is_name_line(text: str) -> bool:
+    """Names and labels, not a sentence: a credit ("Paul Hale (Leeds)"), a fixture ("Leeds v
+    Hull"), a line-up ("Hale (Leeds), Moss (Hull), Kerr (York)"), a page label in title case
+    ("Leave a Comment", "Related Articles")."""
+    if len(text) > 400 or (text.count(",") + text.count("(") < 2 and text.count(" ") > 12):
+        return False  # too long for a credit; a longer line needs the commas of a line-up
+    if text.count(" ") < 8 and _LOWERCASE_WORD.search(text):
+        return False  # a short line with an ordinary lowercase word is a sentence
+    if "\n" in text.strip() or text.rstrip()[-1:] in ",;:" or last_word(text).lower() in word_list("function-words"):
+        return False
+    words = [w for w in _WORD.findall(text) if w.lower() not in _CONNECTIVES]
+    if len(words) < 2:
+        return False  # one capitalised word is as likely a cut paragraph as a name
+    capitalised = sum(1 for w in words if w[0].isupper())
+    if len(words) <= 8:
+        return capitalised == len(words)
+    return text.count(",") + text.count("(") >= 2 and capitalised >= 0.75 * len(words)
+
+
+def _short_block_role(text: str) -> str | None:
+    if (len(text) < 80 or "#" in text or "@" in text or "http" in text) and _is_data_line(text):
+        return NOT_PROSE
+    first_line = text.split("\n", 1)[0]
+    if _BYLINE.match(first_line) and word_count(first_line) <= 12:
+        return BYLINE
+    if len(text) < 300 and _SIGN_OFF.search(text) and word_count(text) <= 30:
+        return SIGN_OFF
+    if _CREDIT.match(text) or _is_name_line(text.rstrip(". ")):
+        return CREDIT
+    return None
+
+
+def looks_like_heading(text: str, following: "Block | None", is_only_block: bool = False) -> bool:
+    """An unpunctuated block that reads as a headline or subheading, not as a cut-off paragraph."""
+    if following is None and not is_only_block:
+        return False  # an article does not end with a heading (but a file may hold only one)
+    if following is not None and following.text.lstrip("\"'“‘«([ ")[:1].islower():
+        return False  # the next block continues this one: a split sentence
+    if "\n" in text.strip():
+        return False  # several lines: a wrapped paragraph
+    if text.rstrip()[-1:] in ",;-–—(":
+        return False
+    count = word_count(text)
+    if count == 0 or count > MAX_HEADING_WORDS:
+        return False
+    if len(split_sentences(text)) > 1:
+        return False  # a heading is one phrase; this block has a finished sentence in it
+    return last_word(text).lower() not in word_list("function-words")
+
+
+_QUOTE_MARK = re.compile(r'["“”«»„‘]')
+
+
+def quoted_sentences(doc: "Document") -> list[bool]:
+    """For each sentence: does it carry a quotation mark or sit inside an open quotation?"""
+    out: list[bool] = []
+    block_index, curly, straight = -1, 0, 0
+    for sentence in doc.sentences:
+        if sentence.block != block_index:
+            block_index, curly, straight = sentence.block, 0, 0
+        marks = _QUOTE_MARK.findall(sentence.text)
+        out.append(bool(marks) or curly > 0 or straight % 2 == 1)
+        for mark in marks:
+            if mark in "“«":
+                curly += 1
+            elif mark in "”»":
+                curly -= 1
+            elif mark == '"':
+                straight += 1
+    return out
