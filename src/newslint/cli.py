@@ -13,7 +13,7 @@ import click
 from newslint import __version__
 from newslint.config import OUTPUT_FORMATS, Settings, find_config, load_settings
 from newslint.discovery import discover
-from newslint.engine import FileResult, Plan, lint_bytes, lint_file, make_plan
+from newslint.engine import FileResult, Plan, finish_project, lint_bytes, lint_file, make_plan
 from newslint.errors import UsageError
 from newslint.findings import Finding, Severity
 from newslint.fixes import apply_fixes
@@ -93,6 +93,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     fixed = 0
     if fix:
         fixed, results = _fix(results, targets, plan)
+    finish_project(results, plan)  # after fixing, so it judges the files as they now are
 
     for result in results:
         for error in result.errors:

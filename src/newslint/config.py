@@ -35,6 +35,7 @@ class Settings:
     fail_on: Severity = Severity.WARNING
     output_format: str = "text"
     accept: tuple[str, ...] = ()
+    name_aliases: tuple[tuple[str, ...], ...] = ()
     rule_packs: tuple[Path, ...] = ()
     jsonl_text_field: str = "text"
     config_path: Path | None = None
@@ -118,6 +119,14 @@ def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Se
                 except ValueError as exc:
                     raise fail(f"severity.{selector}", str(exc)) from None
             values["severity"] = tuple(pairs)
+        elif key == "name-aliases":
+            value = table[key]
+            if not isinstance(value, list) or not all(
+                isinstance(group, list) and len(group) >= 2 and all(isinstance(n, str) for n in group)
+                for group in value
+            ):
+                raise fail(key, 'must be a list of name groups, e.g. [["Kyiv", "Kiev"]]')
+            values["name_aliases"] = tuple(tuple(group) for group in value)
         elif key == "fail-on":
             try:
                 values["fail_on"] = Severity.parse(str(table[key]))

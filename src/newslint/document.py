@@ -207,6 +207,13 @@ class Document:
         return classify(self)
 
     @cached_property
+    def names(self) -> list:
+        """Name mentions (capitalised tokens and pairs of them), in order; see names.py."""
+        from newslint.names import mentions
+
+        return mentions(self)
+
+    @cached_property
     def quoted(self) -> list[bool]:
         """For each sentence, whether it carries or sits inside a quotation; see structure.py."""
         from newslint.structure import quoted_sentences

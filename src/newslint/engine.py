@@ -15,8 +15,9 @@ from newslint import sources, suppressions
 from newslint.config import Settings
 from newslint.document import Document, LineIndex
 from newslint.findings import Finding, Fix, Hit, Position, Severity
+from newslint.names import fold
 from newslint.registry import load_rules
-from newslint.rule import Context, Rule
+from newslint.rule import Context, ProjectRule, Rule, Sighting
 from newslint.selection import check_selectors, enabled_rules, matches, specificity
 from newslint.sources.decoding import decode
 
@@ -49,7 +50,10 @@ def make_plan(settings: Settings) -> Plan:
         settings=settings,
         all_rules=all_rules,
         rules=rules,
-        context=Context(accept=frozenset(settings.accept)),
+        context=Context(
+            accept=frozenset(settings.accept),
+            alias_groups=tuple(frozenset(fold(n) for n in group) for group in settings.name_aliases),
+        ),
         source_options=sources.SourceOptions(jsonl_text_field=settings.jsonl_text_field),
         by_code={r.code: r for r in all_rules},
         per_file_ignores=[
@@ -67,6 +71,9 @@ class FileResult:
     encoding: str = "utf-8"
     fixable: bool = False  # whether --fix may rewrite this file
     errors: list[str] = field(default_factory=list)  # internal rule errors, for stderr
+    # What project rules saw in this file (rule code -> sightings), and its suppression comments.
+    sightings: dict[str, list[Sighting]] = field(default_factory=dict)
+    suppressions: suppressions.Suppressions | None = None
 
 
 def lint_file(path: Path, display: str, plan: Plan) -> FileResult:
@@ -94,21 +101,49 @@ def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
 
     findings: list[Finding] = _input_findings(display, problems, lines, plan)
     errors: list[str] = []
+    seen: dict[str, list[Sighting]] = {}
     for doc in loaded.documents:
         for rule in plan.rules:
             try:
+                if isinstance(rule, ProjectRule):
+                    seen.setdefault(rule.code, []).extend(rule.observe(doc, plan.context))
+                    continue
                 for hit in rule.check(doc, plan.context):
                     findings.append(_finding(doc, rule, hit, plan))
             except Exception as exc:  # a rule bug must not end the run
                 errors.append(f"{display}: internal error in rule {rule.code} ({rule.name}): "
                               f"{type(exc).__name__}: {exc}")
 
-    if loaded.has_comments:
-        findings = _apply_suppressions(findings, text, lines, display, plan)
+    parsed = suppressions.parse(text, lines) if loaded.has_comments else None
+    if parsed and parsed.directives:
+        findings = _apply_suppressions(findings, parsed, lines, display, plan)
     findings = [f for f in findings if not _ignored_for_file(f, plan)]
     findings.sort(key=Finding.sort_key)
     fixable = decoded.clean and fmt != "jsonl"
-    return FileResult(display, findings, text, decoded.encoding, fixable, errors)
+    return FileResult(display, findings, text, decoded.encoding, fixable, errors, seen, parsed)
+
+
+def finish_project(results: list[FileResult], plan: Plan) -> None:
+    """Run the project rules over what they saw in every file; add their findings to the files."""
+    by_path = {r.path: r for r in results}
+    for rule in plan.rules:
+        if not isinstance(rule, ProjectRule):
+            continue
+        sightings = {r.path: r.sightings[rule.code] for r in results if r.sightings.get(rule.code)}
+        if not sightings:
+            continue
+        for hit in rule.finish(sightings, plan.context):
+            result = by_path[hit.path]
+            s = hit.sighting
+            finding = Finding(hit.path, Position(s.line, s.column), Position(s.end_line, s.end_column),
+                              rule.code, rule.name, rule.category, _severity(rule, plan), hit.message,
+                              None, s.source_line)
+            if result.suppressions and result.suppressions.suppresses(finding, rule, mark=False):
+                continue
+            if not _ignored_for_file(finding, plan):
+                result.findings.append(finding)
+    for result in results:
+        result.findings.sort(key=Finding.sort_key)
 
 
 def _finding(doc: Document, rule: Rule, hit: Hit, plan: Plan) -> Finding:
@@ -147,11 +182,8 @@ def _input_findings(display: str, problems: list[sources.Problem], lines: LineIn
     return out
 
 
-def _apply_suppressions(findings: list[Finding], text: str, lines: LineIndex, display: str,
-                        plan: Plan) -> list[Finding]:
-    parsed = suppressions.parse(text, lines)
-    if not parsed.directives:
-        return findings
+def _apply_suppressions(findings: list[Finding], parsed: suppressions.Suppressions, lines: LineIndex,
+                        display: str, plan: Plan) -> list[Finding]:
     kept = [f for f in findings if not parsed.suppresses(f, plan.by_code[f.code])]
     unused_rule, unknown_rule = plan.by_code["INP100"], plan.by_code["INP101"]
     extra: list[Finding] = []

@@ -55,6 +55,8 @@ class Context:
     """What rules may know beyond the document: the user's settings that concern them."""
 
     accept: frozenset[str] = frozenset()
+    # Groups of names that are legitimately different (config `name-aliases`), folded.
+    alias_groups: tuple[frozenset[str], ...] = ()
 
 
 class Rule:
@@ -76,6 +78,46 @@ class Rule:
 
     def __repr__(self) -> str:
         return f"<Rule {self.code} {self.name}>"
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """What a project rule keeps of one document: a form it saw, where, and how often."""
+
+    key: str
+    form: str
+    count: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    source_line: str
+
+
+@dataclass(frozen=True)
+class ProjectHit:
+    """A finding of a project rule, already in file positions."""
+
+    path: str
+    sighting: Sighting
+    message: str
+
+
+class ProjectRule(Rule):
+    """A rule over every file of a run: it looks at each document, then judges them together.
+
+    `observe` returns a small list of Sightings per document (the documents themselves are gone
+    by the end of the run); `finish` gets the sightings of every file, keyed by path.
+    """
+
+    def check(self, doc: "Document", ctx: Context) -> Iterable[Hit]:
+        return ()
+
+    def observe(self, doc: "Document", ctx: Context) -> list[Sighting]:
+        raise NotImplementedError
+
+    def finish(self, sightings: dict[str, list[Sighting]], ctx: Context) -> Iterable[ProjectHit]:
+        raise NotImplementedError
 
 
 def validate_identity(code: str, name: str, category: str) -> str | None:

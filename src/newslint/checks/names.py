@@ -1,0 +1,325 @@
+"""Names: one name written two ways (NCN001), and near-misses of a name the article uses more
+often (NMS001). Mentions and their keys come from names.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+from typing import Iterator
+
+from rapidfuzz.distance import OSA
+
+from newslint.document import Document
+from newslint.findings import Hit, Severity
+from newslint.registry import builtin_rules_dir
+from newslint.names import Mention, fold, is_all_caps
+from newslint.rule import Context, ProjectHit, ProjectRule, Rule, RuleDoc, Sighting
+
+# Endings that make another word of the same name: plurals, demonyms, adjectives.
+_DERIVED_ENDINGS = ("s", "es", "n", "an", "ans", "ian", "ians", "ese", "i", "is", "ish", "ic", "ans", "er", "ers")
+# Titles before a surname; a capitalised word there is not a first name.
+_TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady president prime minister secretary general gen
+    col capt sgt judge justice king queen prince princess pope father rev sen rep gov mayor chief
+    spokesman spokeswoman spokesperson coach manager""".split()
+)
+
+
+@cache
+def builtin_aliases() -> dict[str, int]:
+    """fold(name) -> alias group number, from rules/data/name-aliases.txt."""
+    groups: dict[str, int] = {}
+    path = builtin_rules_dir() / "data" / "name-aliases.txt"
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        line = line.split("#", 1)[0]
+        for name in line.split("|"):
+            if name.strip():
+                groups[fold(name.strip())] = number
+    return groups
+
+
+def _aliases(a: str, b: str, ctx: Context) -> bool:
+    groups = builtin_aliases()
+    fa, fb = fold(a), fold(b)
+    if fa in groups and groups.get(fa) == groups.get(fb):
+        return True
+    return any(fa in group and fb in group for group in ctx.alias_groups)
+
+
+class NameVariant(Rule):
+    code = "NCN001"
+    name = "name-variant"
+    category = "name-inconsistency"
+    severity = Severity.WARNING
+    fixable = True
+    summary = "One name written two ways in an article (hyphen, space, diacritics, case)"
+    doc = RuleDoc(
+        what="A name written in two ways in one article: with a hyphen and with a space "
+             "(\"Forestier-Walker\" / \"Forestier Walker\"), with and without diacritics "
+             "(\"Zürich\" / \"Zurich\"), or with different inner capitals (\"McDonald\" / "
+             "\"Mcdonald\"). The less frequent form is reported with the more frequent one as "
+             "the fix; on a tie, the later form is reported.",
+        why="Readers take two spellings for two people or places, and search and archives "
+            "miss one of them. Names that legitimately differ are declared as aliases.",
+        bad="Ines Lind-Hartmann spoke first. Later Lind-Hartmann said the harbour would reopen, "
+            "and Lind Hartmann thanked the divers.\n",
+        good="Ines Lind-Hartmann spoke first. Later Lind-Hartmann said the harbour would reopen, "
+             "and Lind-Hartmann thanked the divers.\n",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        for mention in doc.names:
+            groups[fold(mention.text)].append(mention)
+        for key, group in groups.items():
+            forms: dict[str, list[Mention]] = defaultdict(list)
+            for mention in group:
+                forms[mention.text].append(mention)
+            if len(forms) < 2:
+                continue
+            forms = _comparable(forms, ctx)
+            if len(forms) < 2:
+                continue
+            # The majority: the most mentions; on a tie, the form that came first.
+            ranked = sorted(forms.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
+            majority, majority_mentions = ranked[0]
+            for form, mentions in ranked[1:]:
+                for mention in mentions:
+                    yield Hit(mention.start, mention.end,
+                              f"'{form}' is written '{majority}' elsewhere in this article "
+                              f"({len(majority_mentions)}×, this form {len(mentions)}×)",
+                              majority)
+
+
+def _has_inner_capital(text: str) -> bool:
+    return any(ch.isupper() for ch in text[1:])
+
+
+def _comparable(forms: dict[str, list], ctx: Context) -> dict[str, list]:
+    """The forms worth comparing: see `comparable_forms`."""
+    kept = comparable_forms(forms, ctx)
+    return {form: forms[form] for form in kept}
+
+
+def comparable_forms(forms, ctx: Context) -> set[str]:
+    """Drop forms that are not variants worth a finding: all-caps forms (headlines, acronyms),
+    accepted words, and the whole group when the forms differ only in a way that is no
+    inconsistency of a name."""
+    kept = {form for form in forms if not is_all_caps(form) and form not in ctx.accept}
+    # A pair of capitalised words ("Forestier Walker") counts only against a single token of the
+    # same letters ("Forestier-Walker"), never against another pair: "Home News" is no name.
+    if all(" " in form for form in kept):
+        return set()
+    # Case variants only where the difference is inside a word ("McDonald"/"Mcdonald"), not a
+    # capital that title case gives to each part of a compound ("Blu-Ray"/"Blu-ray").
+    if len({_title_parts(form) for form in kept}) == 1 and len({form.casefold() for form in kept}) == 1:
+        return set()
+    # Ordinary words written open, hyphenated or closed ("High Speed", "High-Speed"): a compound
+    # of dictionary words is a style question, not one name spelled two ways.
+    if any(("-" in form or " " in form) for form in kept) and all(
+        _ordinary_word(part) for form in kept for part in re.split(r"[\s-]+", form)
+    ):
+        return set()
+    return kept if len(kept) >= 2 else set()
+
+
+def _title_parts(form: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in form.split("-"))
+
+
+class NameNearMiss(Rule):
+    code = "NMS001"
+    name = "name-near-miss"
+    category = "name-misspelling"
+    severity = Severity.WARNING
+    fixable = True
+    summary = "A name one or two letters away from a name the article uses more often"
+    doc = RuleDoc(
+        what="A capitalised name that occurs once and is one or two letters away (a letter "
+             "changed, dropped, doubled or two letters swapped) from a name the same article uses "
+             "more often: \"Nagorno-Kabalakh\" after seven \"Nagorno-Karabakh\", \"Dujarirc\" for "
+             "\"Dujarric\". Words the English dictionary knows, known places, accepted words, "
+             "aliases, inflections and demonyms (\"Armenian\" / \"Armenia\") and a different "
+             "first name before the surname are not flagged.",
+        why="Machine translation and hurried typing mangle names, and a spell checker does not "
+            "know the right spelling; the article itself does.",
+        bad="Talks on Valdoria went on. Valdoria's envoy left, and Valdoria's army stayed. "
+            "Aid reached Valdornia on Monday.\n",
+        good="Talks on Valdoria went on. Valdoria's envoy left, and Valdoria's army stayed. "
+             "Aid reached Valdoria on Monday.\n",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        counts: dict[str, list[Mention]] = defaultdict(list)
+        for mention in doc.names:
+            if mention.words == 1 and len(mention.text) >= 5 and not is_all_caps(mention.text):
+                counts[mention.text].append(mention)
+        attested = [(form, ms) for form, ms in counts.items() if len(ms) >= 2]
+        if not attested:
+            return
+        for form, mentions in counts.items():
+            if len(mentions) != 1 or form in ctx.accept:
+                continue
+            target = _closest(form, attested)
+            if target is None:
+                continue
+            right, right_mentions = target
+            if _aliases(form, right, ctx) or _derived(form, right) or _other_person(doc, mentions[0], right_mentions):
+                continue
+            if _known_word(form):
+                continue
+            m = mentions[0]
+            yield Hit(m.start, m.end,
+                      f"'{form}' looks like a misspelling of '{right}', used {len(right_mentions)}× in this article",
+                      right)
+
+
+def max_edits(length: int) -> int:
+    """How many edits a name of this length may show and still be the same name misspelt."""
+    if length >= 8:
+        return 2
+    if length >= 6:
+        return 1
+    return 0  # short names differ by a letter too often: Elena / Eleni, Horan / Horgan
+
+
+def _closest(form: str, attested: list[tuple[str, list[Mention]]]) -> tuple[str, list[Mention]] | None:
+    key = fold(form)
+    limit = max_edits(len(key))
+    best = None
+    for other, mentions in attested:
+        if other == form:
+            continue
+        other_key = fold(other)
+        if other_key == key or abs(len(other_key) - len(key)) > limit:
+            continue  # same letters: a variant, NCN001's business
+        if other_key[0] != key[0]:
+            continue  # a misspelling keeps the first letter
+        distance = OSA.distance(key, other_key, score_cutoff=limit)
+        if distance <= limit and (best is None or distance < best[0] or
+                                  (distance == best[0] and len(mentions) > len(best[2]))):
+            best = (distance, other, mentions)
+    return (best[1], best[2]) if best else None
+
+
+def _derived(a: str, b: str) -> bool:
+    """One is the other plus a plural, demonym or adjective ending: Armenia / Armenian(s)."""
+    fa, fb = fold(a), fold(b)
+    short, long = sorted((fa, fb), key=len)
+    if long.startswith(short) and long[len(short):] in _DERIVED_ENDINGS:
+        return True
+    # Armenia / Armenian: the common stem plus a known ending on each side.
+    stem = min(len(fa), len(fb)) - 2
+    return stem >= 4 and fa[:stem] == fb[:stem] and fa[stem:] in _DERIVED_ENDINGS + ("a", "ia", "y") \
+        and fb[stem:] in _DERIVED_ENDINGS + ("a", "ia", "y")
+
+
+def _first_name(doc: Document, mention: Mention) -> str | None:
+    """The capitalised word just before a surname, if it is a first name (not a title)."""
+    before = doc.text[max(0, mention.start - 30):mention.start]
+    if not before.endswith(" "):
+        return None
+    words = before.split()
+    if not words:
+        return None
+    word = words[-1]
+    if word[:1].isupper() and word.isalpha() and word.lower() not in _TITLES and not _ordinary_word(word):
+        return word  # "Des Browne"; not "Later Browne" at a sentence start
+    return None
+
+
+def _other_person(doc: Document, mention: Mention, right_mentions: list[Mention]) -> bool:
+    """"Des Browne" is not "Gordon Brown" misspelt: a first name the other form never has."""
+    first = _first_name(doc, mention)
+    if first is None:
+        return False
+    return all(_first_name(doc, m) != first for m in right_mentions)
+
+
+@cache
+def _dictionary():
+    from spellchecker import SpellChecker
+
+    return SpellChecker(distance=1)
+
+
+# How often a word must occur in the dictionary's frequency list to count as an ordinary word
+# (speed: 67,832; walker: 2,373; lind: 103).
+ORDINARY_FREQUENCY = 5000
+
+
+def _ordinary_word(word: str) -> bool:
+    return _dictionary().word_frequency[word.lower()] >= ORDINARY_FREQUENCY
+
+
+def _known_word(form: str) -> bool:
+    """Known to the English dictionary (loaded only when a candidate needs it)."""
+    parts = form.replace("’", "'").split("-")
+    return all(_dictionary().known([part.lower()]) for part in parts)
+
+
+class NameVariantAcrossFiles(ProjectRule):
+    code = "NCN002"
+    name = "name-variant-across-files"
+    category = "name-inconsistency"
+    severity = Severity.WARNING
+    summary = "A name written differently in different files of one run"
+    doc = RuleDoc(
+        what="In a run over many files, a name that most files write one way and a few write "
+             "another (hyphen, space, diacritics, inner capitals): \"Nagorno Karabakh\" in 2 files, "
+             "\"Nagorno-Karabakh\" in 40. The minority use is reported in each file that has no "
+             "majority form itself (NCN001 covers a file that has both), naming the majority form "
+             "and a file that uses it.",
+        why="A content repository should spell a name one way; readers, search and archives "
+            "treat two spellings as two names.",
+        bad="(in one of several files) Talks on the Saint-Aubin ferry resumed.\n",
+        good="(in every file) Talks on the Saint-Aubin ferry resumed.\n",
+    )
+
+    def observe(self, doc: Document, ctx: Context) -> list[Sighting]:
+        first: dict[str, Mention] = {}
+        counts: dict[str, int] = defaultdict(int)
+        for mention in doc.names:
+            if is_all_caps(mention.text):
+                continue
+            counts[mention.text] += 1
+            first.setdefault(mention.text, mention)
+        sightings = []
+        for form, mention in first.items():
+            line, column = doc.position(mention.start)
+            end_line, end_column = doc.end_position(mention.end)
+            sightings.append(Sighting(fold(form), form, counts[form], line, column, end_line, end_column,
+                                      doc.lines.line_text(line)))
+        return sightings
+
+    def finish(self, sightings: dict[str, list[Sighting]], ctx: Context) -> Iterator[ProjectHit]:
+        files: dict[str, dict[str, list[tuple[str, Sighting]]]] = defaultdict(lambda: defaultdict(list))
+        for path, seen in sightings.items():
+            for sighting in seen:
+                files[sighting.key][sighting.form].append((path, sighting))
+        for key, forms in files.items():
+            if len(forms) < 2:
+                continue
+            kept = comparable_forms(forms, ctx)
+            if not kept:
+                continue
+            ranked = sorted(kept, key=lambda f: (-len(forms[f]), min(p for p, _ in forms[f])))
+            majority = ranked[0]
+            users = {path for path, _ in forms[majority]}
+            if len(users) < 2:
+                continue  # one file is no house style
+            example = sorted(users)[0]
+            for form in ranked[1:]:
+                if len(forms[form]) >= len(users):
+                    continue
+                for path, sighting in forms[form]:
+                    if path in users:
+                        continue  # the file has both forms: NCN001 reports it
+                    yield ProjectHit(path, sighting,
+                                     f"'{form}' is written '{majority}' in {len(users)} other files "
+                                     f"(e.g. {example})")
+
+
+NAME_RULES = [NameVariant, NameNearMiss, NameVariantAcrossFiles]

@@ -1,0 +1,79 @@
+"""Name mentions in a document, and the keys that tell when two spellings are one name.
+
+A mention is a capitalised token ("Azerbaijan", "Forestier-Walker", "McDonald"), with a
+possessive ending left out, or two capitalised tokens in a row ("Forestier Walker"). Hashtags
+and handles are not mentions. `fold` maps the spellings of one name to one key: without case,
+diacritics, hyphens or spaces, so "Forestier-Walker", "Forestier Walker", "Zürich" / "Zurich"
+and "McDonald" / "Mcdonald" meet. Computed once per document (`Document.names`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+
+# A capitalised token: a capital letter, then letters, apostrophes inside, hyphenated parts.
+_TOKEN = re.compile(r"(?<![\w#@’'.-])[^\W\d_a-z][^\W\d_]*(?:[-’'][^\W\d_]+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"[’']s?$")
+_NOT_NAME_STARTS = frozenset(
+    """the a an in on at to of for from by with and or but if as so this that these those it its he
+    she we they i you his her our their my your mr mrs ms dr there here when while after before
+    new""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    sentence_initial: bool
+    words: int = 1  # 1 for a token, 2 for a pair of tokens
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """The key shared by every spelling of a name: no case, diacritics, hyphens or spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[\s\-‐‑–.]", "", bare).replace("’", "'").casefold()
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) > 1 and all(ch.isupper() for ch in letters)
+
+
+def mentions(doc: "Document") -> list[Mention]:
+    """Tokens and token pairs, in document order."""
+    sentence_starts = set()
+    for sentence in doc.sentences:
+        lead = len(sentence.text) - len(sentence.text.lstrip("\"'“‘«([ "))
+        sentence_starts.add(sentence.start + lead)
+    text = doc.text
+    tokens: list[Mention] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        possessive = _POSSESSIVE.search(word) if word[-2:-1] in "’'" or word[-1:] in "’'" else None
+        if possessive:
+            word = word[: possessive.start()]
+        if len(word) < 2:
+            continue
+        tokens.append(Mention(m.start(), m.start() + len(word), word, m.start() in sentence_starts))
+    out: list[Mention] = []
+    for i, token in enumerate(tokens):
+        out.append(token)
+        if i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            # A pair: two tokens with one space between them, the second not a sentence start,
+            # the first not a word that starts sentences ("The FT" is not a spelling of "Theft").
+            if (nxt.start == token.end + 1 and text[token.end] == " " and not nxt.sentence_initial
+                    and token.text.lower() not in _NOT_NAME_STARTS):
+                out.append(Mention(token.start, nxt.end, text[token.start:nxt.end], token.sentence_initial, 2))
+    return out

@@ -1,0 +1,121 @@
+"""Name rules: variants in one article (NCN001), near-misses (NMS001), variants across files (NCN002)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.util import check_json, write
+
+INTRO = "Harbour talks resume in Valdoria\n\n"
+
+
+def _found(tmp_path, text: str, name: str = "a.txt", select: str = "name-misspelling,name-inconsistency"):
+    path = write(tmp_path / name, text)
+    _, findings = check_json("--select", select, str(path))
+    return findings
+
+
+def test_hyphen_and_space_variant_reports_the_minority_with_the_majority_as_fix(tmp_path):
+    text = (INTRO + "Envoy Ines Lind-Hartmann arrived on Monday.\n\n"
+            "Lind-Hartmann said the talks would go on.\n\nLind Hartmann later left for the coast.\n")
+    [f] = _found(tmp_path, text)
+    assert (f["code"], f["category"], f["line"], f["column"], f["end_column"]) == ("NCN001", "name-inconsistency", 7, 1, 14)
+    assert "'Lind-Hartmann'" in f["message"] and "2×" in f["message"]
+    assert f["fix"]["replacement"] == "Lind-Hartmann"
+
+
+def test_tie_reports_the_later_mention(tmp_path):
+    text = INTRO + "The ferry left Zürich on Monday.\n\nIt reached Zurich again on Friday.\n"
+    [f] = _found(tmp_path, text)
+    assert (f["code"], f["line"]) == ("NCN001", 5)
+
+
+@pytest.mark.parametrize("a, b", [("McDonald", "Mcdonald"), ("Gdańsk", "Gdansk")])
+def test_case_and_diacritic_variants(tmp_path, a, b):
+    text = INTRO + f"Officials in {a} agreed. The {a} office confirmed it. A {b} spokesman declined to comment.\n"
+    [f] = _found(tmp_path, text)
+    assert f["code"] == "NCN001" and f"'{b}'" in f["message"]
+
+
+def test_title_case_compounds_and_ordinary_compounds_are_not_variants(tmp_path):
+    text = (INTRO + "The Blu-Ray Disc Association met. Sales of Blu-ray players grew.\n\n"
+            "High-Speed Rail was approved, and High Speed trains will run by May.\n")
+    assert _found(tmp_path, text) == []
+
+
+def test_aliases_are_not_variants_or_misspellings(tmp_path):
+    text = (INTRO + "Officials in Kyiv met. Kyiv said talks went well. Kyiv hosted them.\n\n"
+            "The Kiev office, as older maps call it, confirmed the date.\n\n"
+            "Stepanakert, known as Khankendi to others, was quiet.\n")
+    assert _found(tmp_path, text) == []
+
+
+def test_config_aliases(tmp_path):
+    write(tmp_path / "newslint.toml", 'name-aliases = [["Valdoria", "Valdornia"]]\n')
+    text = INTRO + "Valdoria's envoy left, and Valdoria's army stayed. Aid reached Valdornia on Monday.\n"
+    assert _found(tmp_path, text) == []
+
+
+def test_near_miss_of_a_name_the_article_uses_more_often(tmp_path):
+    text = (INTRO + "Envoy Petra Zakharova spoke first. Zakharova said aid was ready.\n\n"
+            "Later Zakharva added that the corridor would stay open.\n")
+    [f] = _found(tmp_path, text)
+    assert (f["code"], f["category"], f["line"], f["column"]) == ("NMS001", "name-misspelling", 5, 7)
+    assert f["fix"]["replacement"] == "Zakharova"
+
+
+@pytest.mark.parametrize("wrong", ["Dujarirc", "Dujaric", "Dujarricc"])
+def test_transposition_deletion_and_doubling(tmp_path, wrong):
+    text = INTRO + f"Stephane Dujarric spoke. Dujarric said aid was ready. Later {wrong} added a note.\n"
+    assert [f["code"] for f in _found(tmp_path, text)] == ["NMS001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # inflections and demonyms
+        "Armenia and Armenia's neighbours met. Armenian officials and Armenians abroad agreed.\n",
+        # an ordinary word
+        "The Bank said rates would hold. The Bank met on Monday. Banks agreed.\n",
+        # two people who share a surname, or nearly
+        "Gordon Brown spoke. Brown said the budget was fair. Brown left. Des Browne disagreed.\n",
+        # distinct names, both well known
+        "Austria and Australia signed. Austria said it was pleased. Austria's envoy left.\n",
+        # short names
+        "Elena met Elena's aunt. Eleni arrived later.\n",
+    ],
+    ids=["demonyms", "ordinary-word", "other-person", "both-known", "short-names"],
+)
+def test_legitimately_close_words_are_not_misspellings(tmp_path, text):
+    assert _found(tmp_path, INTRO + text) == []
+
+
+def test_hashtags_are_not_mentions(tmp_path):
+    text = INTRO + "Nagorno-Karabakh talks went on. Nagorno-Karabakh is quiet.\n\n#NagornoKarabakh #talks\n"
+    assert _found(tmp_path, text) == []
+
+
+def test_name_variant_across_files(tmp_path):
+    majority = "Talks on the Saint-Aubin ferry resumed on Monday, officials said.\n"
+    for i in range(4):
+        write(tmp_path / "articles" / f"ok{i}.md", f"# Ferry talks {i}\n\n{majority}")
+    write(tmp_path / "articles" / "odd.md", "# Ferry talks\n\nTalks on the Saint Aubin ferry resumed on Monday, officials said.\n")
+    _, findings = check_json("--select", "NCN002", str(tmp_path / "articles"))
+    assert [(f["path"].split("/")[-1], f["code"], f["line"], f["column"]) for f in findings] == [("odd.md", "NCN002", 3, 14)]
+    assert "'Saint-Aubin' in 4 other files" in findings[0]["message"]
+
+
+def test_cross_file_rule_leaves_files_with_both_forms_to_ncn001(tmp_path):
+    for i in range(3):
+        write(tmp_path / f"ok{i}.txt", "Talks on the Saint-Aubin ferry resumed on Monday, officials said.\n")
+    write(tmp_path / "both.txt", "The Saint-Aubin ferry left. The Saint-Aubin quay shut. The Saint Aubin crew waited.\n")
+    _, findings = check_json("--select", "name-inconsistency", str(tmp_path))
+    assert [(f["path"].split("/")[-1], f["code"]) for f in findings] == [("both.txt", "NCN001")]
+
+
+def test_cross_file_finding_can_be_suppressed_in_the_file(tmp_path):
+    for i in range(3):
+        write(tmp_path / f"ok{i}.md", "Talks on the Saint-Aubin ferry resumed on Monday, officials said.\n")
+    write(tmp_path / "odd.md", "<!-- newslint-disable-file NCN002 -->\nTalks on the Saint Aubin ferry resumed on Monday.\n")
+    _, findings = check_json("--select", "NCN002", str(tmp_path))
+    assert findings == []
