@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -28,8 +27,7 @@ _NOT_NAME_STARTS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: documents hold hundreds of these
     start: int
     end: int
     text: str
@@ -60,12 +58,13 @@ def mentions(doc: "Document") -> list[Mention]:
     tokens: list[Mention] = []
     for m in _TOKEN.finditer(text):
         word = m.group(0)
-        possessive = _POSSESSIVE.search(word) if word[-2:-1] in "’'" or word[-1:] in "’'" else None
-        if possessive:
-            word = word[: possessive.start()]
-        if len(word) < 2:
-            continue
-        tokens.append(Mention(m.start(), m.start() + len(word), word, m.start() in sentence_starts))
+        start = m.start()
+        if "'" in word or "’" in word:
+            possessive = _POSSESSIVE.search(word)
+            if possessive:
+                word = word[: possessive.start()]  # Azerbaijan’s -> Azerbaijan
+        if len(word) >= 2:
+            tokens.append(Mention(start, start + len(word), word, start in sentence_starts))
     out: list[Mention] = []
     for i, token in enumerate(tokens):
         out.append(token)

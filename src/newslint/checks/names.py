@@ -4,6 +4,7 @@ often (NMS001). Mentions and their keys come from names.py.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from functools import cache
@@ -70,13 +71,13 @@ class NameVariant(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        groups: dict[str, list[Mention]] = defaultdict(list)
+        by_form: dict[str, list[Mention]] = defaultdict(list)
         for mention in doc.names:
-            groups[fold(mention.text)].append(mention)
-        for key, group in groups.items():
-            forms: dict[str, list[Mention]] = defaultdict(list)
-            for mention in group:
-                forms[mention.text].append(mention)
+            by_form[mention.text].append(mention)
+        groups: dict[str, dict[str, list[Mention]]] = defaultdict(dict)
+        for form, mentions in by_form.items():  # fold each distinct form once
+            groups[fold(form)][form] = mentions
+        for forms in groups.values():
             if len(forms) < 2:
                 continue
             forms = _comparable(forms, ctx)
@@ -156,19 +157,28 @@ class NameNearMiss(Rule):
         for mention in doc.names:
             if mention.words == 1 and len(mention.text) >= 5 and not is_all_caps(mention.text):
                 counts[mention.text].append(mention)
-        attested = [(form, ms) for form, ms in counts.items() if len(ms) >= 2]
-        if not attested:
+        if len(counts) < 2:
             return
-        for form, mentions in counts.items():
+        candidates = list(counts.items())
+        for form, mentions in candidates:
             if len(mentions) != 1 or form in ctx.accept:
                 continue
-            target = _closest(form, attested)
+            target = _closest(form, candidates)
             if target is None:
                 continue
             right, right_mentions = target
+            if all(m.sentence_initial for m in right_mentions) and _ordinary_word(right):
+                continue  # "Being" at a sentence start is no name for "Bening" to misspell
             if _aliases(form, right, ctx) or _derived(form, right) or _other_person(doc, mentions[0], right_mentions):
                 continue
+            if _acronym_part(form) or _acronym_part(right) or _extends(form, right):
+                continue
             if _known_word(form):
+                continue
+            # On a tie (each form once), a known word tells which one is right; between two
+            # unknown forms, the one with the letter sequences English rarely has is wrong.
+            if len(right_mentions) == 1 and not _known_word(right) and \
+                    _plausibility(right) - _plausibility(form) < TIE_MARGIN:
                 continue
             m = mentions[0]
             yield Hit(m.start, m.end,
@@ -176,23 +186,59 @@ class NameNearMiss(Rule):
                       right)
 
 
+# How much less English-looking (mean log frequency of letter trigrams) the later of two
+# unknown spellings seen once each must be to be called the misspelling.
+TIE_MARGIN = 0.3
+
+
+@cache
+def _trigrams() -> tuple[dict[str, int], int]:
+    counts = {}
+    path = builtin_rules_dir() / "data" / "letter-trigrams.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            trigram, count = line.split("\t")
+            counts[trigram] = int(count)
+    return counts, sum(counts.values())
+
+
+def _plausibility(form: str) -> float:
+    """Mean log frequency of the letter trigrams of a word: lower for unusual spellings."""
+    counts, total = _trigrams()
+    padded = f"^{fold(form)}$"
+    grams = [padded[i:i + 3] for i in range(len(padded) - 2)]
+    return sum(math.log((counts.get(g, 0) + 0.5) / total) for g in grams) / len(grams)
+
+
+def _acronym_part(form: str) -> bool:
+    """"UK-based" / "US-based": an acronym is no misspelling of another."""
+    return any(is_all_caps(part) and len(part) <= 4 for part in form.split("-"))
+
+
+def _extends(a: str, b: str) -> bool:
+    """One is the other with two letters or more added at the end: another word ("Photosig")."""
+    fa, fb = fold(a), fold(b)
+    short, long = sorted((fa, fb), key=len)
+    return long.startswith(short) and len(long) - len(short) >= 2
+
+
 def max_edits(length: int) -> int:
     """How many edits a name of this length may show and still be the same name misspelt."""
     if length >= 8:
         return 2
-    if length >= 6:
+    if length >= 5:
         return 1
-    return 0  # short names differ by a letter too often: Elena / Eleni, Horan / Horgan
+    return 0  # names of four letters or fewer differ by a letter too often
 
 
 def _closest(form: str, attested: list[tuple[str, list[Mention]]]) -> tuple[str, list[Mention]] | None:
     key = fold(form)
-    limit = max_edits(len(key))
     best = None
     for other, mentions in attested:
         if other == form:
             continue
         other_key = fold(other)
+        limit = max_edits(max(len(key), len(other_key)))
         if other_key == key or abs(len(other_key) - len(key)) > limit:
             continue  # same letters: a variant, NCN001's business
         if other_key[0] != key[0]:
@@ -216,26 +262,41 @@ def _derived(a: str, b: str) -> bool:
         and fb[stem:] in _DERIVED_ENDINGS + ("a", "ia", "y")
 
 
-def _first_name(doc: Document, mention: Mention) -> str | None:
-    """The capitalised word just before a surname, if it is a first name (not a title)."""
-    before = doc.text[max(0, mention.start - 30):mention.start]
-    if not before.endswith(" "):
+def _neighbour_name(doc: Document, mention: Mention, after: bool) -> str | None:
+    """The capitalised word just before (a first name) or after (a surname) a mention, if it is
+    part of a person's name: not a title, and not an ordinary word that merely starts a sentence."""
+    if after:
+        window = doc.text[mention.end:mention.end + 30]
+        if not window.startswith(" "):
+            return None
+        words = window.split()
+        word = words[0] if words else ""
+    else:
+        window = doc.text[max(0, mention.start - 30):mention.start]
+        if not window.endswith(" "):
+            return None
+        words = window.split()
+        word = words[-1] if words else ""
+    word = word.rstrip(".,;:!?’'s") if after else word
+    if not word[:1].isupper() or not word.isalpha() or word.lower() in _TITLES:
         return None
-    words = before.split()
-    if not words:
-        return None
-    word = words[-1]
-    if word[:1].isupper() and word.isalpha() and word.lower() not in _TITLES and not _ordinary_word(word):
-        return word  # "Des Browne"; not "Later Browne" at a sentence start
-    return None
+    if _dictionary().word_frequency[word.lower()] >= NAME_NEIGHBOUR_FREQUENCY:
+        return None  # "Later Browne", "Russian Energy": an ordinary word, not a person's name
+    return word
 
 
 def _other_person(doc: Document, mention: Mention, right_mentions: list[Mention]) -> bool:
-    """"Des Browne" is not "Gordon Brown" misspelt: a first name the other form never has."""
-    first = _first_name(doc, mention)
-    if first is None:
-        return False
-    return all(_first_name(doc, m) != first for m in right_mentions)
+    """"Des Browne" is not "Gordon Brown" misspelt, nor "Patrik Berger" "Patrick Vieira": the other
+    form has a first name (or surname) beside it, and it is not this one's. A form with no name
+    beside it ("Ms Tautou" after "Audrey Tautou") tells nothing."""
+    for after in (False, True):
+        mine = _neighbour_name(doc, mention, after)
+        if mine is None:
+            continue
+        theirs = {_neighbour_name(doc, m, after) for m in right_mentions} - {None}
+        if theirs and mine not in theirs:
+            return True
+    return False
 
 
 @cache
@@ -248,6 +309,9 @@ def _dictionary():
 # How often a word must occur in the dictionary's frequency list to count as an ordinary word
 # (speed: 67,832; walker: 2,373; lind: 103).
 ORDINARY_FREQUENCY = 5000
+# Above this, a capitalised word beside a name is taken for an ordinary word, not a first name
+# (john: 6,920; victor: 3,408; prime: 27,602; russian: 61,665).
+NAME_NEIGHBOUR_FREQUENCY = 10000
 
 
 def _ordinary_word(word: str) -> bool:
