@@ -119,3 +119,34 @@ def test_cross_file_finding_can_be_suppressed_in_the_file(tmp_path):
     write(tmp_path / "odd.md", "<!-- newslint-disable-file NCN002 -->\nTalks on the Saint Aubin ferry resumed on Monday.\n")
     _, findings = check_json("--select", "NCN002", str(tmp_path))
     assert findings == []
+
+
+def test_place_near_miss_from_the_gazetteer(tmp_path):
+    text = INTRO + "Six people were hurt in two accidents in the Khojavind region on Monday.\n"
+    [f] = _found(tmp_path, text, select="NMS002")
+    assert (f["code"], f["category"], f["line"], f["column"]) == ("NMS002", "name-misspelling", 3, 46)
+    assert f["fix"]["replacement"] == "Khojavend"
+
+
+def test_gazetteer_other_name_that_is_a_misspelling(tmp_path):
+    [f] = _found(tmp_path, INTRO + "The envoy flew on to talks in Tiblisi on Tuesday.\n", select="NMS002")
+    assert f["fix"]["replacement"] == "Tbilisi"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Six people were hurt in the Khojavend region on Monday.",  # the right spelling
+        "The Valdoriak region and the Valdoriak coast were hit.",  # the article's own name, twice
+        "The envoy met Petra Zakharova in the capital.",  # no place word beside it
+        "Shares in Deutsche Bank rose.",  # an ending, not a slip ("Deutsch")
+        "The plant in Trollhaettan will close.",  # transliteration of Trollhättan
+    ],
+)
+def test_place_near_miss_leaves_alone(tmp_path, sentence):
+    assert _found(tmp_path, INTRO + sentence + "\n", select="NMS002") == []
+
+
+def test_place_near_miss_respects_accept(tmp_path):
+    write(tmp_path / "newslint.toml", 'accept = ["Khojavind"]\n')
+    assert _found(tmp_path, INTRO + "Two accidents in the Khojavind region.\n", select="NMS002") == []

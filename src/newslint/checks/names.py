@@ -10,6 +10,7 @@ from collections import defaultdict
 from functools import cache
 from typing import Iterator
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from newslint.document import Document
@@ -386,4 +387,123 @@ class NameVariantAcrossFiles(ProjectRule):
                                      f"(e.g. {example})")
 
 
-NAME_RULES = [NameVariant, NameNearMiss, NameVariantAcrossFiles]
+# Words that say the name beside them is a place.
+_PLACE_AFTER = re.compile(
+    r"\s+(?:region|district|province|city|town|village|county|oblast|governorate|state|area|valley|"
+    r"municipality|prefecture|rayon|raion|department|canton|island|airport|border|port)\b",
+    re.IGNORECASE,
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:village|town|city|region|province|district|port|capital|suburb) of\s+$", re.IGNORECASE
+)
+# A weaker hint: "in X", "near X".
+_MAYBE_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+# The least population a place must have for an unknown word to be called its misspelling: with
+# a clear place word beside it ("the X region"), and with only "in X" before it.
+PLACE_MIN_POPULATION = 1000
+PLACE_MIN_POPULATION_WEAK = 100_000
+
+
+class PlaceNearMiss(Rule):
+    code = "NMS002"
+    name = "place-near-miss"
+    category = "name-misspelling"
+    severity = Severity.WARNING
+    fixable = True
+    summary = "An unknown place name one or two letters away from a known place"
+    doc = RuleDoc(
+        what="A capitalised word in a place context (\"in X\", \"X region\", \"the town of X\") "
+             "that neither the English dictionary, the gazetteer of known places nor the accept "
+             "list knows, and that is one or two letters away from a known place of at least "
+             f"{PLACE_MIN_POPULATION:,} people: \"Khojavind\" for Khojavend, \"Tiblisi\" for Tbilisi. "
+             "The gazetteer is built from GeoNames and pycountry (rules/data/GAZETTEER-ATTRIBUTION.md).",
+        why="Place names are mangled by transliteration and machine translation, and the article "
+            "may name the place only once, so only a list of real places can tell.",
+        bad="Six people were hurt in two accidents in the Khojavind region on Monday.\n",
+        good="Six people were hurt in two accidents in the Khojavend region on Monday.\n",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        text = doc.text
+        counts: dict[str, list[Mention]] = defaultdict(list)
+        for mention in doc.names:
+            if mention.words == 1:
+                counts[mention.text].append(mention)
+        for form, mentions in counts.items():
+            # A name the article writes the same way twice is its own evidence; check the others.
+            if len(mentions) != 1 or len(form) < 6 or form in ctx.accept or is_all_caps(form):
+                continue
+            mention = mentions[0]
+            before = text[max(0, mention.start - 25):mention.start]
+            if _PLACE_AFTER.match(text, mention.end) or _PLACE_BEFORE.search(before):
+                min_population = PLACE_MIN_POPULATION
+            elif _MAYBE_PLACE_BEFORE.search(before):
+                min_population = PLACE_MIN_POPULATION_WEAK
+            else:
+                continue
+            gazetteer = _gazetteer()
+            if _known_word(form):
+                continue
+            known = gazetteer.lookup(form)
+            if known is not None:
+                # GeoNames lists misspellings among a place's other names ("Tiblisi"): a form
+                # close to the place's main name is still worth a word.
+                right = known.place
+                if known.is_main or right == form or fold(right)[:1] != fold(form)[:1] \
+                        or OSA.distance(fold(form), fold(right)) > place_edits(len(form)):
+                    continue
+            else:
+                right = _nearest_place(gazetteer, form, min_population)
+            if right is None or _aliases(form, right, ctx) or _derived(form, right) or _extends(form, right):
+                continue
+            if fold(right).startswith(fold(form)) or fold(form).startswith(fold(right)):
+                continue  # "Deutsche" / "Deutsch", "Avions" / "Avion": an ending, not a slip
+            if _transliterated(right) == fold(form):
+                continue  # "Trollhaettan" for Trollhättan: the usual way to write it without ä
+            yield Hit(mention.start, mention.end, f"'{form}' looks like a misspelling of the place '{right}'", right)
+
+
+def place_edits(length: int) -> int:
+    """Place names get one edit (two from twelve letters): the world has many places a letter apart."""
+    return 2 if length >= 12 else 1
+
+
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                                  "å": "aa", "Å": "Aa", "æ": "ae", "ø": "oe"})
+
+
+def _transliterated(name: str) -> str:
+    return fold(name.translate(_TRANSLITERATION))
+
+
+@cache
+def _gazetteer():
+    from newslint.gazetteer import load
+
+    return load()
+
+
+def _nearest_place(gazetteer, form: str, min_population: int) -> str | None:
+    """The most populous known place one or two edits from `form` (same first letter)."""
+    from newslint.gazetteer import fold as place_key
+
+    key = place_key(form)
+    limit = place_edits(len(key))
+    start, choices = gazetteer.choices(key, spread=limit)
+    best = None
+    # rapidfuzz scores every choice in C; only the few within the limit come back.
+    for _, distance, i in process.extract(key, choices, scorer=OSA.distance, score_cutoff=limit, limit=None):
+        entry = gazetteer.entry(start + i)
+        if entry.weight < min_population:
+            continue
+        # Suggest the place's main name, so it must be as close as the form that matched:
+        # an "other name" of a place may be another name altogether.
+        if not entry.is_main and OSA.distance(key, place_key(entry.place), score_cutoff=limit) > limit:
+            continue
+        rank = (distance, not entry.is_main, -entry.weight)
+        if best is None or rank < best[0]:
+            best = (rank, entry.place)  # the place's main name, not another misspelling of it
+    return best[1] if best else None
+
+
+NAME_RULES = [NameVariant, NameNearMiss, PlaceNearMiss, NameVariantAcrossFiles]
