@@ -160,11 +160,11 @@ class NameNearMiss(Rule):
                 counts[mention.text].append(mention)
         if len(counts) < 2:
             return
-        candidates = list(counts.items())
-        for form, mentions in candidates:
+        index = _FormIndex(list(counts.items()))
+        for form, mentions in counts.items():
             if len(mentions) != 1 or form in ctx.accept:
                 continue
-            target = _closest(form, candidates)
+            target = index.closest(form)
             if target is None:
                 continue
             right, right_mentions = target
@@ -232,23 +232,33 @@ def max_edits(length: int) -> int:
     return 0  # names of four letters or fewer differ by a letter too often
 
 
-def _closest(form: str, attested: list[tuple[str, list[Mention]]]) -> tuple[str, list[Mention]] | None:
-    key = fold(form)
-    best = None
-    for other, mentions in attested:
-        if other == form:
-            continue
-        other_key = fold(other)
-        limit = max_edits(max(len(key), len(other_key)))
-        if other_key == key or abs(len(other_key) - len(key)) > limit:
-            continue  # same letters: a variant, NCN001's business
-        if other_key[0] != key[0]:
-            continue  # a misspelling keeps the first letter
-        distance = OSA.distance(key, other_key, score_cutoff=limit)
-        if distance <= limit and (best is None or distance < best[0] or
-                                  (distance == best[0] and len(mentions) > len(best[2]))):
-            best = (distance, other, mentions)
-    return (best[1], best[2]) if best else None
+class _FormIndex:
+    """The article's name forms grouped by the first letter of their key, for near-miss search."""
+
+    def __init__(self, forms: list[tuple[str, list[Mention]]]) -> None:
+        self.groups: dict[str, tuple[list[str], list[tuple[str, list[Mention]]]]] = {}
+        for form, mentions in forms:
+            key = fold(form)
+            keys, entries = self.groups.setdefault(key[:1], ([], []))
+            keys.append(key)
+            entries.append((form, mentions))
+
+    def closest(self, form: str) -> tuple[str, list[Mention]] | None:
+        """The form nearest to `form` within the edits its length allows; the more used on a tie."""
+        key = fold(form)
+        keys, entries = self.groups.get(key[:1], ([], []))
+        limit = max_edits(len(key) + 2)  # the longer of the two may allow more; checked below
+        best = None
+        # rapidfuzz scores the whole group in C; only the few within the limit come back.
+        for other_key, distance, i in process.extract(key, keys, scorer=OSA.distance, score_cutoff=limit, limit=None):
+            other, mentions = entries[i]
+            if other == form or other_key == key:
+                continue  # itself, or the same letters: a variant, NCN001's business
+            if distance > max_edits(max(len(key), len(other_key))):
+                continue
+            if best is None or (distance, -len(mentions)) < (best[0], -len(best[2])):
+                best = (distance, other, mentions)
+        return (best[1], best[2]) if best else None
 
 
 def _derived(a: str, b: str) -> bool:
