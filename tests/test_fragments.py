@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.util import check_json, write
+from tests.util import positions
 
 HEADLINE = "Border crossing closes for the winter"
 FULL = "The ministry confirmed the closure of the northern border crossing on Monday."
 
 
 def _found(tmp_path, text: str, name: str = "a.txt") -> list[tuple[str, int, int]]:
-    path = write(tmp_path / name, text)
-    _, findings = check_json("--select", "fragment", str(path))
-    return [(f["code"], f["line"], f["column"]) for f in findings]
+    return positions(tmp_path, text, "fragment", name)
 
 
 def test_one_word_lowercase_stub_after_a_full_sentence(tmp_path):

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.util import check_json, write
+from tests.util import positions
 
 HEADLINE = "Harbour reopens after winter storms"
 INTRO = "The harbour in Brackwater reopened on Monday after three weeks of repairs, the port authority said."
 
 
 def _found(tmp_path, text: str, name: str = "a.txt") -> list[tuple[str, int, int]]:
-    path = write(tmp_path / name, text)
-    _, findings = check_json("--select", "truncation", str(path))
-    return [(f["code"], f["line"], f["column"]) for f in findings]
+    return positions(tmp_path, text, "truncation", name)
 
 
 def test_paragraph_ending_on_a_function_word(tmp_path):

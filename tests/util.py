@@ -30,3 +30,10 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 def codes(findings: list[dict]) -> list[str]:
     return [f["code"] for f in findings]
+
+
+def positions(tmp_path: Path, text: str, select: str, name: str = "a.txt") -> list[tuple[str, int, int]]:
+    """Write `text` to a file, lint it with the rules `select` names: (code, line, column) each."""
+    path = write(tmp_path / name, text)
+    _, findings = check_json("--select", select, str(path))
+    return [(f["code"], f["line"], f["column"]) for f in findings]
