@@ -156,7 +156,9 @@ class NameNearMiss(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         counts: dict[str, list[Mention]] = defaultdict(list)
         for mention in doc.names:
-            if mention.words == 1 and len(mention.text) >= 5 and not is_all_caps(mention.text):
+            # Four letters is enough for the misspelling ("Krft" for Kraft); the edits allowed
+            # follow the longer of the two forms.
+            if mention.words == 1 and len(mention.text) >= 4 and not is_all_caps(mention.text):
                 counts[mention.text].append(mention)
         if len(counts) < 2:
             return
@@ -262,7 +264,11 @@ class _FormIndex:
 
 
 def _derived(a: str, b: str) -> bool:
-    """One is the other plus a plural, demonym or adjective ending: Armenia / Armenian(s)."""
+    """One is the other plus a plural, demonym or adjective ending (Armenia / Armenian(s)), or
+    plus a hyphenated part (Zafi / Zafi-D)."""
+    short_form, long_form = sorted((a, b), key=len)
+    if long_form.startswith(short_form + "-"):
+        return True
     fa, fb = fold(a), fold(b)
     short, long = sorted((fa, fb), key=len)
     if long.startswith(short) and long[len(short):] in _DERIVED_ENDINGS:
