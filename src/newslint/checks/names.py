@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 
 from newslint.document import Document
 from newslint.findings import Hit, Severity
+from newslint.lexicons import word_frequencies, word_list
 from newslint.registry import builtin_rules_dir
 from newslint.names import Mention, fold, is_all_caps
 from newslint.rule import Context, ProjectHit, ProjectRule, Rule, RuleDoc, Sighting
@@ -297,7 +298,7 @@ def _neighbour_name(doc: Document, mention: Mention, after: bool) -> str | None:
     word = word.rstrip(".,;:!?’'s") if after else word
     if not word[:1].isupper() or not word.isalpha() or word.lower() in _TITLES:
         return None
-    if _dictionary().word_frequency[word.lower()] >= NAME_NEIGHBOUR_FREQUENCY:
+    if _frequency(word) >= NAME_NEIGHBOUR_FREQUENCY:
         return None  # "Later Browne", "Russian Energy": an ordinary word, not a person's name
     return word
 
@@ -316,11 +317,6 @@ def _other_person(doc: Document, mention: Mention, right_mentions: list[Mention]
     return False
 
 
-@cache
-def _dictionary():
-    from spellchecker import SpellChecker
-
-    return SpellChecker(distance=1)
 
 
 # How often a word must occur in the dictionary's frequency list to count as an ordinary word
@@ -331,14 +327,19 @@ ORDINARY_FREQUENCY = 5000
 NAME_NEIGHBOUR_FREQUENCY = 10000
 
 
+def _frequency(word: str) -> int:
+    """How often the word occurs in the English word list's frequency data (0 below 5,000)."""
+    return word_frequencies("common-words").get(word.lower(), 0)
+
+
 def _ordinary_word(word: str) -> bool:
-    return _dictionary().word_frequency[word.lower()] >= ORDINARY_FREQUENCY
+    return _frequency(word) >= ORDINARY_FREQUENCY
 
 
 def _known_word(form: str) -> bool:
     """Known to the English dictionary (loaded only when a candidate needs it)."""
-    parts = form.replace("’", "'").split("-")
-    return all(_dictionary().known([part.lower()]) for part in parts)
+    english = word_list("english-words")
+    return all(part.lower() in english for part in form.replace("’", "'").split("-"))
 
 
 class NameVariantAcrossFiles(ProjectRule):
