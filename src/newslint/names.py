@@ -44,8 +44,7 @@ def fold(text: str) -> str:
 
 
 def is_all_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) > 1 and all(ch.isupper() for ch in letters)
+    return len(text) > 1 and text.isupper()
 
 
 def mentions(doc: "Document") -> list[Mention]:

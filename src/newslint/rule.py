@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Iterable
+from typing import TYPE_CHECKING, ClassVar, Iterable, NamedTuple
 
 from newslint.findings import CATEGORIES, Hit, Severity
 
@@ -80,8 +80,7 @@ class Rule:
         return f"<Rule {self.code} {self.name}>"
 
 
-@dataclass(frozen=True)
-class Sighting:
+class Sighting(NamedTuple):  # a tuple: a run over a corpus keeps hundreds of thousands
     """What a project rule keeps of one document: a form it saw, where, and how often."""
 
     key: str

@@ -364,16 +364,18 @@ class NameVariantAcrossFiles(ProjectRule):
         first: dict[str, Mention] = {}
         counts: dict[str, int] = defaultdict(int)
         for mention in doc.names:
-            if is_all_caps(mention.text):
-                continue
             counts[mention.text] += 1
-            first.setdefault(mention.text, mention)
+            if mention.text not in first:
+                first[mention.text] = mention
         sightings = []
+        position, end_position, line_text = doc.position, doc.end_position, doc.lines.line_text
         for form, mention in first.items():
-            line, column = doc.position(mention.start)
-            end_line, end_column = doc.end_position(mention.end)
+            if is_all_caps(form) or _ordinary_word(form):
+                continue  # an ordinary capitalised word ("Minister") is nobody's house style
+            line, column = position(mention.start)
+            end_line, end_column = end_position(mention.end)
             sightings.append(Sighting(fold(form), form, counts[form], line, column, end_line, end_column,
-                                      doc.lines.line_text(line)))
+                                      line_text(line)))
         return sightings
 
     def finish(self, sightings: dict[str, list[Sighting]], ctx: Context) -> Iterator[ProjectHit]:
