@@ -55,15 +55,16 @@ def mentions(doc: "Document") -> list[Mention]:
         sentence_starts.add(sentence.start + lead)
     text = doc.text
     tokens: list[Mention] = []
+    append = tokens.append
     for m in _TOKEN.finditer(text):
-        word = m.group(0)
+        word = m.group()
         start = m.start()
         if "'" in word or "’" in word:
             possessive = _POSSESSIVE.search(word)
             if possessive:
                 word = word[: possessive.start()]  # Azerbaijan’s -> Azerbaijan
         if len(word) >= 2:
-            tokens.append(Mention(start, start + len(word), word, start in sentence_starts))
+            append(Mention(start, start + len(word), word, start in sentence_starts))
     out: list[Mention] = []
     for i, token in enumerate(tokens):
         out.append(token)

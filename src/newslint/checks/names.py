@@ -415,8 +415,6 @@ _PLACE_AFTER = re.compile(
 _PLACE_BEFORE = re.compile(
     r"\b(?:village|town|city|region|province|district|port|capital|suburb) of\s+$", re.IGNORECASE
 )
-# A weaker hint: "in X", "near X".
-_MAYBE_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
 # The least population a place must have for an unknown word to be called its misspelling: with
 # a clear place word beside it ("the X region"), and with only "in X" before it.
 PLACE_MIN_POPULATION = 1000
@@ -454,9 +452,9 @@ class PlaceNearMiss(Rule):
                 continue
             mention = mentions[0]
             before = text[max(0, mention.start - 25):mention.start]
-            if _PLACE_AFTER.match(text, mention.end) or _PLACE_BEFORE.search(before):
+            if _PLACE_AFTER.match(text, mention.end) or (" of " in before and _PLACE_BEFORE.search(before)):
                 min_population = PLACE_MIN_POPULATION
-            elif _MAYBE_PLACE_BEFORE.search(before):
+            elif before.endswith(" ") and before.rsplit(None, 1)[-1:] in (["in"], ["near"], ["outside"]):
                 min_population = PLACE_MIN_POPULATION_WEAK
             else:
                 continue
