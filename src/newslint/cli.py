@@ -17,6 +17,7 @@ from newslint.engine import FileResult, Plan, finish_project, lint_bytes, lint_f
 from newslint.errors import UsageError
 from newslint.findings import Finding, Severity
 from newslint.fixes import apply_fixes
+from newslint.parallel import default_jobs, lint_files
 from newslint.registry import load_rules
 from newslint.reporters import Report, render
 from newslint.sources import format_for
@@ -61,8 +62,9 @@ def main() -> None:
 @click.option("--jsonl-field", help="The field of a JSON Lines record that holds the article text.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to lint with (default: the number of cores).")
 def check(paths, config_path, select, extend_select, ignore, output_format, output_file, statistics,
-          exit_zero, quiet, fix, fail_on, stdin_filename, jsonl_field, color) -> None:
+          exit_zero, quiet, fix, fail_on, stdin_filename, jsonl_field, color, jobs) -> None:
     """Lint PATHS (files or folders; '-' reads standard input). Default: the current folder."""
     paths = list(paths) or ["."]
     try:
@@ -87,8 +89,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     results: list[FileResult] = []
     if "-" in paths:
         results.append(_lint_stdin(stdin_filename, plan))
-    for target in targets:
-        results.append(lint_file(target.path, target.display, plan))
+    results.extend(lint_files(targets, plan, 1 if fix else (jobs or default_jobs()), keep_text=fix))
 
     fixed = 0
     if fix:
