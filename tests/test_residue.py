@@ -197,7 +197,7 @@ def test_comment_form_notices_cover_the_whole_line(tmp_path):
 def test_hashtag_line_is_flagged_with_its_span(tmp_path):
     tags = "#Valley #council #approves #harbour #budget"
     text = "The council approved the budget.\n\n" + tags + "\n2024-05-03 10:15:00\n"
-    [f] = lint(tmp_path, text)
+    [f] = lint(tmp_path, text, select="RES020")
     assert spans([f]) == [("RES020", 3, 1, 3, len(tags) + 1)]
     assert (f["rule"], f["category"]) == ("hashtag-line", "residue")
 
@@ -272,3 +272,49 @@ def test_html_paragraphs_positions_are_in_the_file(tmp_path):
     found = lint(tmp_path, html, name="a.html")
     assert spans(found) == [("RES001", 2, 4, 2, 29), ("RES010", 4, 4, 4, 19)]
     assert found[0]["message"] == "Breadcrumb trail left by the scraper: 'Home » News »'"
+
+
+# -- RES030 timestamp-line, RES040 source-credit-line ----------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "2026-03-14 09:30:12",
+    "2026-03-14T09:30:12Z",
+    "14/03/2026 09:30",
+    "Updated: 14 March 2026 09:30 GMT",
+    "Published on Mar 14, 2026, 9:30 AM",
+])
+def test_timestamp_lines_are_residue(tmp_path, line):
+    path = tmp_path / "a.txt"
+    path.write_text(f"The ferry service resumes on Friday.\n\n{line}\n", encoding="utf-8")
+    _, findings = check_json("--select", "RES030", str(path))
+    assert [(f["code"], f["line"], f["column"]) for f in findings] == [("RES030", 3, 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry service resumes on 14 March 2026 at 09:30, the operator said.\n",
+    "LONDON, 14 March 2026 - The ferry service resumes on Friday.\n",
+    "Figures for 2026-03-14 showed a rise of 4%.\n",
+])
+def test_dates_in_prose_are_not_timestamp_lines(tmp_path, text):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    assert check_json("--select", "RES030", str(path))[1] == []
+
+
+@pytest.mark.parametrize("line", ["(Reuters)", "(Valley News)", "[AFP]", "(dpa/jm)"])
+def test_source_credit_lines_are_residue(tmp_path, line):
+    path = tmp_path / "a.txt"
+    path.write_text(f"The ferry resumed on Friday.\n\n{line}\n\nTickets go on sale today.\n", encoding="utf-8")
+    _, findings = check_json("--select", "RES040", str(path))
+    assert [(f["code"], f["line"]) for f in findings] == [("RES040", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "BRACKWATER (Reuters) - The ferry resumed on Friday.\n",
+    "The ferry resumed on Friday (see the timetable below).\n",
+    "(The figures are provisional.)\n",
+])
+def test_credits_in_prose_are_not_residue(tmp_path, text):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    assert check_json("--select", "RES040", str(path))[1] == []
