@@ -4,6 +4,8 @@
   person singular VBZ, base/present VBP) of every verb in lemminflect's inflection table (MIT
   licence; derived from the SPECIALIST Lexicon and AGID), plus auxiliaries and modals.
 - mostly-verbs.txt: the finite forms whose most frequent Brill tag is a verb ("seems", "rely").
+- lowercase-nouns.txt: common nouns whose capitalised form the lexicon never lists ("civilians").
+- nouns.txt: every lowercase common noun of the lexicon, for compounds it does not list.
 - adjectives.txt: words whose most frequent tag is an adjective (JJ, JJR, JJS) in the Brill
   tagger lexicon that TextBlob ships (MIT licence; from Brill's tagger, trained on the Brown
   corpus and the Penn Treebank). After one of these, a word is read as a noun, not a verb:
@@ -60,6 +62,30 @@ def brill_words(tags: tuple[str, ...]) -> set[str]:
     return words
 
 
+def _brill_entries() -> dict[str, str]:
+    import textblob
+
+    lexicon = Path(textblob.__file__).parent / "en" / "en-lexicon.txt"
+    entries = {}
+    for line in lexicon.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 2 and not line.startswith(";"):
+            entries[parts[0]] = parts[1]
+    return entries
+
+
+def nouns(never_capitalised: bool) -> set[str]:
+    """Lowercase common nouns (NN, NNS) of the Brill lexicon; with `never_capitalised`, only those
+    whose capitalised form the lexicon never lists: in running text they are written in
+    lowercase, so a capital away from a sentence start is suspect."""
+    entries = _brill_entries()
+    return {
+        word for word, tag in entries.items()
+        if tag in ("NN", "NNS") and word.isalpha() and word.islower() and len(word) >= 3
+        and not (never_capitalised and word.capitalize() in entries)
+    }
+
+
 def write(name: str, header: str, words: set[str]) -> None:
     path = OUT / name
     path.write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")
@@ -83,6 +109,16 @@ def main() -> int:
           "# Built by scripts/build_word_classes.py from the Brill tagger lexicon shipped with TextBlob\n"
           "# (MIT licence; Brill's tagger trained on the Brown corpus and the Penn Treebank).\n",
           adjs)
+    write("lowercase-nouns.txt",
+          "# Common nouns whose capitalised form the Brill lexicon never lists, one per line: written in\n"
+          "# lowercase in running text. Built by scripts/build_word_classes.py from the Brill tagger\n"
+          "# lexicon shipped with TextBlob (MIT licence; Brown corpus and Penn Treebank).\n",
+          nouns(never_capitalised=True))
+    write("nouns.txt",
+          "# Common nouns (NN, NNS) of the Brill lexicon, lowercase, one per line; the parts of compound\n"
+          "# nouns it does not list (\"land\" + \"mines\"). Built by scripts/build_word_classes.py from the\n"
+          "# Brill tagger lexicon shipped with TextBlob (MIT licence).\n",
+          nouns(never_capitalised=False))
     write("mostly-verbs.txt",
           "# Finite verb forms whose most frequent tag is a verb, one per line: read as verbs even\n"
           "# after an adjective (\"the legal seems\"). Built by scripts/build_word_classes.py from the\n"

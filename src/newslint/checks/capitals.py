@@ -1,0 +1,103 @@
+"""MTA101 capitalised-common-noun: "to allow Civilians evacuated", "and Landmines were brought".
+
+German capitalises every noun, and machine translation from it (and sloppy MT generally) leaves
+capitals on common nouns mid-sentence. The profile of which nouns English keeps in lowercase
+comes from the Brill lexicon (rules/data/lowercase-nouns.txt, nouns.txt; built by
+scripts/build_word_classes.py), not from a list of known errors.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from newslint.document import Document
+from newslint.findings import Hit, Severity
+from newslint.lexicons import word_list
+from newslint.names import Mention
+from newslint.rule import Context, Rule, RuleDoc
+from newslint.structure import BODY
+
+# Nouns newsrooms capitalise for an institution or an office: "the Senate", "the Pope".
+_INSTITUTIONS = frozenset(
+    """senate council parliament pope cabinet government president ministry minister state court
+    army navy church crown commission committee assembly congress chancellor king queen prince
+    treasury bank exchequer house commons lords opposition union constitution budget bible
+    internet web navy marines police""".split()
+)
+
+
+class CapitalisedCommonNoun(Rule):
+    code = "MTA101"
+    name = "capitalised-common-noun"
+    category = "mt-artifact"
+    severity = Severity.WARNING
+    fixable = True
+    summary = "A common noun capitalised in the middle of a sentence"
+    doc = RuleDoc(
+        what="A common noun written with a capital in the middle of a sentence, between two "
+             "lowercase words: \"to allow Civilians evacuated\", \"and Landmines were brought\". "
+             "Names, institutions written with a capital (\"the Senate\", \"the Pope\"), words in "
+             "a run of capitalised words (\"the Lachin Corridor\"), sentence starts, words after "
+             "a colon or a quotation mark, headings and quotations are not flagged.",
+        why="Capitalised common nouns are a trace of machine translation from German and of "
+            "sloppy MT; an editor lowercases them. The fix lowercases the word.",
+        bad="The ministry said it had opened corridors to allow Farmhands evacuated.\n",
+        good="The ministry said it had opened corridors to allow farmhands to leave.\n",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        roles = doc.roles
+        text = doc.text
+        names = [m for m in doc.names if m.words == 1]
+        capitalised = {m.text for m in names if not m.sentence_initial}
+        for i, mention in enumerate(names):
+            word = mention.text
+            lower = word.lower()
+            if mention.sentence_initial or not word[1:].islower() or word in ctx.accept:
+                continue
+            if lower in _INSTITUTIONS or not _common_noun(lower):
+                continue
+            if roles[doc.block_at(mention.start).index] != BODY:
+                continue
+            if not _between_lowercase_words(text, mention):
+                continue
+            if _gazetteer_knows(word):
+                continue  # a place: "in Geneva"
+            if sum(1 for m in names if m.text == word) > 1 and word in capitalised and lower not in text:
+                continue  # always capitalised in this article, never in lowercase: a name here
+            yield Hit(mention.start, mention.end, f"Common noun '{word}' capitalised mid-sentence", lower)
+
+
+def _common_noun(lower: str) -> bool:
+    if lower in word_list("lowercase-nouns"):
+        return True
+    nouns = word_list("nouns")
+    if lower in nouns or lower not in word_list("english-words"):
+        return False
+    # A compound the lexicon does not list, made of two nouns it does: "landmines".
+    return any(lower[:k] in nouns and lower[k:] in nouns for k in range(4, len(lower) - 3))
+
+
+def _between_lowercase_words(text: str, mention: Mention) -> bool:
+    """A lowercase word right before and right after, with single spaces: mid-clause."""
+    before = text[max(0, mention.start - 30):mention.start]
+    after = text[mention.end:mention.end + 30]
+    if not before.endswith(" ") or not after.startswith(" "):
+        return False
+    previous = before.split()[-1:] or [""]
+    following = after.split()[:1] or [""]
+    if previous[0] in _TITLE_OPENERS:
+        return False  # "The Lord of the Rings", "a Prisoner of…": titles of works start so
+    return previous[0][:1].islower() and previous[0].isalpha() and following[0][:1].islower()
+
+
+_TITLE_OPENERS = frozenset(["the", "a", "an", "of"])
+
+
+def _gazetteer_knows(word: str) -> bool:
+    from newslint.gazetteer import load
+
+    return load().knows(word)
+
+
+CAPITALS_RULES = [CapitalisedCommonNoun]
