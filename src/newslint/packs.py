@@ -172,8 +172,6 @@ def _build(entry: dict, index: int, path: Path) -> PackRule:
         alternatives = _strings(entry, "patterns", fail) + [_phrase_regex(p) for p in _strings(entry, "phrases", fail)]
         if not alternatives:
             raise fail("an existence rule needs 'patterns' or 'phrases'")
-        for regex in alternatives:
-            _compile(regex, flags, fail)
     else:
         swap = entry.get("swap")
         if not isinstance(swap, dict) or not swap or not all(
@@ -190,7 +188,12 @@ def _build(entry: dict, index: int, path: Path) -> PackRule:
             alternatives = [_phrase_regex(k) for k in swap]
     # Longest alternatives first, so that the longest phrase wins at a position.
     alternatives.sort(key=len, reverse=True)
-    pattern = _compile("|".join(f"(?:{a})" for a in alternatives), flags, fail)
+    try:
+        pattern = re.compile("|".join(f"(?:{a})" for a in alternatives), flags)
+    except re.error:
+        for regex in alternatives:
+            _compile(regex, flags, fail)  # names the broken one
+        raise fail("the patterns do not combine into one regular expression") from None
     anchored = all(_anchored_at_start(a) for a in alternatives)
     return PackRule(entry, str(path), pattern, swaps, swap_patterns, anchored)
 

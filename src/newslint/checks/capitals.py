@@ -53,13 +53,14 @@ class CapitalisedCommonNoun(Rule):
         for i, mention in enumerate(names):
             word = mention.text
             lower = word.lower()
+            # Cheapest tests first: most capitals have a capitalised neighbour or start a sentence.
             if mention.sentence_initial or not word[1:].islower() or word in ctx.accept:
+                continue
+            if not _between_lowercase_words(text, mention):
                 continue
             if lower in _INSTITUTIONS or not _common_noun(lower):
                 continue
             if roles[doc.block_at(mention.start).index] != BODY:
-                continue
-            if not _between_lowercase_words(text, mention):
                 continue
             if _gazetteer_knows(word):
                 continue  # a place: "in Geneva"
