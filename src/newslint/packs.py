@@ -37,7 +37,7 @@ class PackRule(Rule):
     """One `[[rule]]` entry of a pack."""
 
     def __init__(self, entry: dict, origin: str, pattern: re.Pattern, swaps: dict[str, str] | None,
-                 swap_patterns: list[tuple[re.Pattern, str]] | None, anchored: bool = False) -> None:
+                 swap_patterns: list[str] | None, anchored: bool = False) -> None:
         self.code = entry["code"]
         self.name = entry["name"]
         self.category = entry["category"]
@@ -65,7 +65,7 @@ class PackRule(Rule):
                 if m.end() == m.start():
                     continue
                 matched = m.group(0)
-                replacement = self._replacement(matched) if self.kind == "substitution" else None
+                replacement = self._replacement(m) if self.kind == "substitution" else None
                 message = self.message.format(match=matched, replacement=replacement or "")
                 yield Hit(offset + m.start(), offset + m.end(), message, replacement)
 
@@ -82,11 +82,14 @@ class PackRule(Rule):
             return _lines(blocks)
         return ((b.start, b.text) for b in blocks)
 
-    def _replacement(self, matched: str) -> str:
+    def _replacement(self, m: re.Match) -> str:
+        matched = m.group(0)
         if self.swaps is not None:
             right = self.swaps[_fold(matched)]
         else:
-            right = next(repl for pat, repl in self.swap_patterns if pat.fullmatch(matched))
+            which = next(name for name, value in m.groupdict().items()
+                         if value is not None and name.startswith("_swap"))
+            right = self.swap_patterns[int(which[len("_swap"):])]
         if matched[:1].isupper() and right[:1].islower():
             right = right[:1].upper() + right[1:]
         return right
@@ -179,8 +182,12 @@ def _build(entry: dict, index: int, path: Path) -> PackRule:
         ):
             raise fail("a substitution rule needs 'swap', a table of \"wrong\" = \"right\" strings")
         if entry.get("regex", False):
-            swap_patterns = [(_compile(k, flags, fail), v) for k, v in swap.items()]
-            alternatives = list(swap)
+            for regex in swap:
+                _compile(regex, flags, fail)
+            # Each pattern becomes a named group, so a match tells which swap it was, even for
+            # patterns with lookarounds that cannot match the matched text on its own.
+            swap_patterns = list(swap.values())
+            alternatives = [f"(?P<_swap{i}>{regex})" for i, regex in enumerate(swap)]
         else:
             if not flags:
                 flags = re.IGNORECASE  # literal swaps match any case and keep a leading capital

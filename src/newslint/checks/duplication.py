@@ -1,0 +1,98 @@
+"""MTA302 duplicated-sentence and MTA303 duplicated-paragraph: the same text twice in an article.
+
+Machine translation of segmented text, feeds that repeat a teaser, and copy-paste leave whole
+sentences and paragraphs twice. Compared after folding case and white space.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from newslint.document import Document
+from newslint.findings import Hit, Severity
+from newslint.rule import Context, Rule, RuleDoc
+from newslint.structure import BODY
+
+# Shorter pieces repeat legitimately ("He declined to comment.").
+MIN_SENTENCE_WORDS = 8
+MIN_PARAGRAPH_WORDS = 12
+_SPACE = re.compile(r"\s+")
+
+
+def _key(text: str) -> str:
+    return _SPACE.sub(" ", text.strip()).casefold()
+
+
+class DuplicatedSentence(Rule):
+    code = "MTA302"
+    name = "duplicated-sentence"
+    category = "mt-artifact"
+    severity = Severity.WARNING
+    summary = "A sentence of eight words or more that the article already has"
+    doc = RuleDoc(
+        what="A sentence of at least eight words that appears earlier in the same article, in "
+             "another paragraph or the same one; the later copy is reported. Sentences inside "
+             "a paragraph that repeats a whole paragraph are left to MTA303.",
+        why="A repeated sentence is a trace of machine translation of segmented text or of a "
+            "careless paste; readers notice it at once.",
+        bad="The council approved the new harbour budget on Monday evening. Work starts in May.\n\n"
+            "Residents welcomed the plan. The council approved the new harbour budget on Monday evening.\n",
+        good="The council approved the new harbour budget on Monday evening. Work starts in May.\n\n"
+             "Residents welcomed the plan, which the council approved after a long debate.\n",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        repeated_blocks = _repeated_blocks(doc)
+        roles = doc.roles
+        seen: set[str] = set()
+        for sentence in doc.sentences:
+            if roles[sentence.block] != BODY or sentence.block in repeated_blocks:
+                continue
+            if sentence.text.count(" ") + 1 < MIN_SENTENCE_WORDS:
+                continue
+            key = _key(sentence.text)
+            if key in seen:
+                yield Hit(sentence.start, sentence.end, "Sentence repeated: the article already has it")
+            seen.add(key)
+
+
+class DuplicatedParagraph(Rule):
+    code = "MTA303"
+    name = "duplicated-paragraph"
+    category = "mt-artifact"
+    severity = Severity.WARNING
+    summary = "A paragraph that the article already has"
+    doc = RuleDoc(
+        what="A paragraph of at least twelve words that appears earlier in the same article; the "
+             "later copy is reported.",
+        why="Scrapers and feeds repeat the teaser or a whole paragraph; the copy should go.",
+        bad="The council approved the new harbour budget on Monday evening after a long debate.\n\n"
+            "Work starts in May.\n\n"
+            "The council approved the new harbour budget on Monday evening after a long debate.\n",
+        good="The council approved the new harbour budget on Monday evening after a long debate.\n\n"
+             "Work starts in May.\n",
+    )
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        for index in sorted(_repeated_blocks(doc)):
+            block = doc.blocks[index]
+            yield Hit(block.start, block.end, "Paragraph repeated: the article already has it")
+
+
+def _repeated_blocks(doc: Document) -> set[int]:
+    """Indexes of the body paragraphs that repeat an earlier one."""
+    seen: set[str] = set()
+    repeated = set()
+    roles = doc.roles
+    for block in doc.blocks:
+        if roles[block.index] != BODY or block.text.count(" ") + 1 < MIN_PARAGRAPH_WORDS:
+            continue
+        key = _key(block.text)
+        if key in seen:
+            repeated.add(block.index)
+        seen.add(key)
+    return repeated
+
+
+DUPLICATION_RULES = [DuplicatedSentence, DuplicatedParagraph]

@@ -1,0 +1,49 @@
+"""Spacing around punctuation (MTA110-MTA113) and duplicated sentences and paragraphs (MTA302-303)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.util import positions, run_cli, write
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister said , adding that talks went on.\n", [("MTA110", 1, 18)]),
+    ("Talks were held in Moscow ; they failed.\n", [("MTA110", 1, 26)]),
+    ("The statement ( issued on Monday ) was brief.\n", [("MTA111", 1, 16), ("MTA111", 1, 33)]),
+    ("The talks,which began on Monday, went on.\n", [("MTA112", 1, 10)]),
+    ("The minister said,, adding that talks went on.\n", [("MTA113", 1, 18)]),
+])
+def test_spacing_findings(tmp_path, text, expected):
+    assert positions(tmp_path, text, "MTA110,MTA111,MTA112,MTA113") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "About 1,000 people attended (most of them from the valley).\n",
+    "The match ended in a draw . . . or so it seemed.\n",
+    "He waited... and then left.\n",
+    "Was it fair? Yes!\n",
+])
+def test_correct_spacing_is_not_flagged(tmp_path, text):
+    assert positions(tmp_path, text, "MTA110,MTA111,MTA112,MTA113") == []
+
+
+def test_spacing_fixes(tmp_path):
+    path = write(tmp_path / "a.txt", "The minister said , adding ( on Monday ) that talks,which began, went on.\n")
+    run_cli("check", "--fix", "--select", "MTA110,MTA111,MTA112", str(path))
+    assert path.read_text() == "The minister said, adding (on Monday) that talks, which began, went on.\n"
+
+
+def test_duplicated_sentence_and_paragraph(tmp_path):
+    sentence = "The council approved the new harbour budget on Monday evening."
+    paragraph = "Residents said they welcomed the plan and hoped that work would start before the summer."
+    text = f"{sentence} Work starts in May.\n\n{paragraph}\n\nIt was, {sentence}\n\n{paragraph}\n"
+    found = positions(tmp_path, text, "MTA302,MTA303")
+    assert found == [("MTA303", 7, 1)]  # "It was, …" is a different sentence
+    text2 = f"{sentence} Work starts in May.\n\nLater that week: {sentence}\n\nOthers agreed. {sentence}\n"
+    assert positions(tmp_path, text2, "MTA302,MTA303") == [("MTA302", 5, 16)]
+
+
+def test_short_sentences_may_repeat(tmp_path):
+    assert positions(tmp_path, "He declined to comment.\n\nShe declined too. He declined to comment.\n",
+                     "MTA302,MTA303") == []
