@@ -69,12 +69,12 @@ bad = "In the frame of the deal, taxes fell.\\n"
 good = "As part of the deal, taxes fell.\\n"
 ''')
     article = write(tmp_path / "a.txt", "In the frame of the deal, taxes fell.\nThey lived there since three years.\n")
-    _, findings = check_json("--select", "residue,mt-artifact", str(article))
+    _, findings = check_json("--select", "MTA901", str(article))
     assert [(f["line"], f["message"], f["fix"]["replacement"]) for f in findings] == [
         (1, "'In the frame of' is a calque; write 'As part of'", "As part of"),
         (2, "'since three years' is a calque; write 'for three years'", "for three years"),
     ]
-    result = run_cli("check", "--fix", str(article))
+    result = run_cli("check", "--fix", "--select", "MTA901", str(article))
     assert result.exit_code == 0
     assert article.read_text() == "As part of the deal, taxes fell.\nThey lived there for three years.\n"
 
