@@ -28,7 +28,7 @@ def _config(tmp_path, pack_text: str):
 def test_existence_phrases_with_line_scope_and_ignore_case(tmp_path):
     _config(tmp_path, PACK_HEAD + 'scope = "line"\nignore-case = true\nphrases = ["share on facebook", "share on x"]\n')
     article = write(tmp_path / "a.txt", "The council met.\n\nSHARE ON FACEBOOK\n\nShare on Xylophone Weekly\n")
-    status, findings = check_json("--select", "residue,mt-artifact", str(article))
+    status, findings = check_json("--select", "RES901", str(article))
     assert status == 1
     assert [(f["code"], f["line"], f["column"], f["end_column"]) for f in findings] == [("RES901", 3, 1, 18)]
     assert findings[0]["message"] == "Share widget text: 'SHARE ON FACEBOOK'"
@@ -37,7 +37,7 @@ def test_existence_phrases_with_line_scope_and_ignore_case(tmp_path):
 def test_existence_patterns_are_case_sensitive_by_default(tmp_path):
     _config(tmp_path, PACK_HEAD + 'patterns = ["Share on (?:Facebook|X)\\\\b"]\n')
     article = write(tmp_path / "a.txt", "share on facebook\n\nShare on X\n")
-    assert [f["line"] for f in check_json("--select", "residue,mt-artifact", str(article))[1]] == [3]
+    assert [f["line"] for f in check_json("--select", "RES901", str(article))[1]] == [3]
 
 
 @pytest.mark.parametrize("scope, expected_lines", [("heading", [1]), ("block", [1, 5])])

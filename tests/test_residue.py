@@ -318,3 +318,96 @@ def test_credits_in_prose_are_not_residue(tmp_path, text):
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
     assert check_json("--select", "RES040", str(path))[1] == []
+
+
+# -- RES050 navigation, RES060 share, RES070 subscription, RES080 related, RES090 tags -------------
+
+@pytest.mark.parametrize("code, line", [
+    ("RES050", "Skip to content"),
+    ("RES050", "Skip to main content"),
+    ("RES050", "Back to top"),
+    ("RES050", "Back to top ↑"),
+    ("RES050", "Back to News"),
+    ("RES050", "« Back to the homepage"),
+    ("RES050", "Print this page"),
+    ("RES050", "Previous article"),
+    ("RES050", "Next article"),
+    ("RES050", "Main menu"),
+    ("RES050", "Menu"),
+    ("RES050", "Search"),
+    ("RES050", "Menu | Search"),
+    ("RES060", "Share on Facebook"),
+    ("RES060", "Share on Twitter/X"),
+    ("RES060", "Share on X"),
+    ("RES060", "Share this article"),
+    ("RES060", "Share"),
+    ("RES060", "Tweet"),
+    ("RES060", "Email"),
+    ("RES060", "WhatsApp"),
+    ("RES060", "Follow us on Instagram"),
+    ("RES060", "Follow us on Facebook, X and TikTok"),
+    ("RES060", "Like us on Facebook"),
+    ("RES060", "Facebook Twitter WhatsApp Email"),
+    ("RES060", "Share | Tweet | Email"),
+    ("RES070", "Sign up for our newsletter"),
+    ("RES070", "Sign up for the free Harbour Weekly newsletter here."),
+    ("RES070", "Subscribe to The Brackwater Gazette for full access."),
+    ("RES070", "Subscribe now"),
+    ("RES070", "We use cookies to give you the best experience on our site."),
+    ("RES070", "Accept all cookies"),
+    ("RES070", "This article is for subscribers only."),
+    ("RES070", "Log in to continue reading"),
+    ("RES070", "Please disable your ad blocker to read this story."),
+    ("RES070", "Already a subscriber? Log in"),
+    ("RES070", "It looks like you're using an ad blocker."),
+    ("RES080", "Related: Harbour fees to rise in spring"),
+    ("RES080", "Related articles"),
+    ("RES080", "Related stories:"),
+    ("RES080", "Read also: New ferry route announced"),
+    ("RES080", "Read more: Port budget approved"),
+    ("RES080", "See also: Timetable changes"),
+    ("RES080", "More on this story"),
+    ("RES080", "Also read: Quay repairs finished"),
+    ("RES090", "Posted in Local News"),
+    ("RES090", "Posted in News, Transport | Tagged ferry, harbour"),
+    ("RES090", "Filed under: Politics, Local"),
+    ("RES090", "Filed under Transport"),
+    ("RES090", "Tags: ferry, harbour, transport"),
+    ("RES090", "Categories: Local | Transport"),
+])
+def test_page_furniture_lines_are_residue(tmp_path, code, line):
+    path = write(tmp_path / "a.txt", f"The ferry service resumes on Friday.\n\n{line}\n\nTickets go on sale today.\n")
+    _, findings = check_json("--select", code, str(path))
+    assert [(f["code"], f["line"], f["column"]) for f in findings] == [(code, 3, 1)]
+
+
+@pytest.mark.parametrize("code, text", [
+    ("RES050", "The menu included fish and a lemon tart.\n"),
+    ("RES050", "The search for the missing boat went on all night.\n"),
+    ("RES050", "Back to the harbour came the fleet, cheered by a crowd of hundreds.\n"),
+    ("RES050", "Staff were told to skip to the next item and print this page of the report.\n"),
+    ("RES050", "The next article of the treaty deals with fishing quotas.\n"),
+    ("RES060", "Share prices rose 3% after the announcement.\n"),
+    ("RES060", "Passengers can share photos on Facebook, the operator said.\n"),
+    ("RES060", "Email records showed the contract was signed in May.\n"),
+    ("RES060", "Tweets from the mayor were deleted on Monday.\n"),
+    ("RES060", "Follow us on this journey, the campaign urged residents.\n"),
+    ("RES070", "Subscribers to the service rose 5% last year.\n"),
+    ("RES070", "Subscriber numbers fell after the price rise.\n"),
+    ("RES070", "We used cookies from the local bakery, the organiser said.\n"),
+    ("RES070", "Signing up for the scheme took only minutes, residents said.\n"),
+    ("RES070", "This article of the law is for judges only to interpret.\n"),
+    ("RES070", "Already the ferry is fully booked for the summer.\n"),
+    ("RES080", "Related to the case, police said two men had been arrested.\n"),
+    ("RES080", "Related costs rose by a third.\n"),
+    ("RES080", "Read more than 200 letters, the judge said the council had erred.\n"),
+    ("RES080", "See also the timetable for changes to Sunday services.\n"),
+    ("RES080", "More on this story will follow later today.\n"),
+    ("RES090", "Posted in Brackwater since 2019, the captain knows the harbour well.\n"),
+    ("RES090", "Filed under the freedom of information law, the request was refused.\n"),
+    ("RES090", "Tags on the crates showed they came from the north.\n"),
+    ("RES090", "Categories of risk were reviewed: fire, flood and storm damage were all listed as high.\n"),
+])
+def test_page_furniture_words_in_prose_are_not_residue(tmp_path, code, text):
+    path = write(tmp_path / "a.txt", text)
+    assert check_json("--select", code, str(path))[1] == []

@@ -200,6 +200,11 @@ class Document:
         return out
 
     @cached_property
+    def folded_text(self) -> str:
+        """The text in lowercase with every run of white space as one space, for quick tests."""
+        return " ".join(self.text.lower().split())
+
+    @cached_property
     def roles(self) -> list[str]:
         """The role of each block (body, heading-like, byline, …); see structure.py."""
         from newslint.structure import classify

@@ -37,7 +37,8 @@ class PackRule(Rule):
     """One `[[rule]]` entry of a pack."""
 
     def __init__(self, entry: dict, origin: str, pattern: re.Pattern, swaps: dict[str, str] | None,
-                 swap_patterns: list[str] | None, anchored: bool = False) -> None:
+                 swap_patterns: list[str] | None, anchored: bool = False,
+                 literals: tuple[str, ...] = ()) -> None:
         self.code = entry["code"]
         self.name = entry["name"]
         self.category = entry["category"]
@@ -54,10 +55,15 @@ class PackRule(Rule):
         self.origin = origin
         self.pattern = pattern
         self.anchored = anchored
+        self.literals = literals
         self.swaps = swaps  # lowercased literal -> replacement
         self.swap_patterns = swap_patterns
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        # Literal phrases: skip the document unless one of them is in it at all. A substring
+        # test per phrase is far cheaper than a long alternation tried at every position.
+        if self.literals and not any(phrase in doc.folded_text for phrase in self.literals):
+            return
         # Patterns anchored at the start can match once per piece, at its start: no scan.
         find = (lambda text: filter(None, [self.pattern.match(text)])) if self.anchored else self.pattern.finditer
         for offset, text in self._pieces(doc):
@@ -202,7 +208,13 @@ def _build(entry: dict, index: int, path: Path) -> PackRule:
             _compile(regex, flags, fail)  # names the broken one
         raise fail("the patterns do not combine into one regular expression") from None
     anchored = all(_anchored_at_start(a) for a in alternatives)
-    return PackRule(entry, str(path), pattern, swaps, swap_patterns, anchored)
+    # When every alternative is a literal phrase, keep the phrases for a quick test.
+    if kind == "existence":
+        literal_phrases = [] if entry.get("patterns") else _strings(entry, "phrases", fail)
+    else:
+        literal_phrases = [] if entry.get("regex", False) else list(swap)
+    literals = tuple(" ".join(p.lower().split()) for p in literal_phrases)
+    return PackRule(entry, str(path), pattern, swaps, swap_patterns, anchored, literals)
 
 
 _LEADING_GROUP = re.compile(r"^(?:\s|\(\?[a-zA-Z]*:|\(\?:|#[^\n]*\n)*")
