@@ -81,15 +81,15 @@ def _common_noun(lower: str) -> bool:
 
 def _between_lowercase_words(text: str, mention: Mention) -> bool:
     """A lowercase word right before and right after, with single spaces: mid-clause."""
-    before = text[max(0, mention.start - 30):mention.start]
-    after = text[mention.end:mention.end + 30]
-    if not before.endswith(" ") or not after.startswith(" "):
+    start, end = mention.start, mention.end
+    if start < 2 or end + 1 >= len(text) or text[start - 1] != " " or text[end] != " ":
         return False
-    previous = before.split()[-1:] or [""]
-    following = after.split()[:1] or [""]
-    if previous[0] in _TITLE_OPENERS:
+    if not text[end + 1].islower() or not text[start - 2].isalpha():
+        return False
+    previous = text[text.rfind(" ", max(0, start - 30), start - 1) + 1:start - 1]
+    if previous in _TITLE_OPENERS:
         return False  # "The Lord of the Rings", "a Prisoner of…": titles of works start so
-    return previous[0][:1].islower() and previous[0].isalpha() and following[0][:1].islower()
+    return previous[:1].islower() and previous.isalpha()
 
 
 _TITLE_OPENERS = frozenset(["the", "a", "an", "of"])

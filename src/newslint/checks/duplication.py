@@ -6,7 +6,6 @@ sentences and paragraphs twice. Compared after folding case and white space.
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from newslint.document import Document
@@ -17,11 +16,10 @@ from newslint.structure import BODY
 # Shorter pieces repeat legitimately ("He declined to comment.").
 MIN_SENTENCE_WORDS = 8
 MIN_PARAGRAPH_WORDS = 12
-_SPACE = re.compile(r"\s+")
 
 
 def _key(text: str) -> str:
-    return _SPACE.sub(" ", text.strip()).casefold()
+    return " ".join(text.split()).casefold()
 
 
 class DuplicatedSentence(Rule):
