@@ -10,10 +10,11 @@ from pathlib import Path
 
 import click
 
-from newslint import __version__
+from newslint import __version__, progress
+from newslint.cache import Cache, clean as clean_cache, default_folder, lint_file_cached, open_cache
 from newslint.config import OUTPUT_FORMATS, Settings, find_config, load_settings
 from newslint.discovery import discover
-from newslint.engine import FileResult, Plan, finish_project, lint_bytes, lint_file, make_plan
+from newslint.engine import FileResult, Plan, finish_project, lint_bytes, make_plan
 from newslint.errors import UsageError
 from newslint.findings import Finding, Severity
 from newslint.fixes import apply_fixes
@@ -63,8 +64,12 @@ def main() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to lint with (default: the number of cores).")
+@click.option("--no-cache", is_flag=True, envvar="NEWSLINT_NO_CACHE",
+              help="Neither read nor write the cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), envvar="NEWSLINT_CACHE_DIR",
+              help="Where the cache lives (default: .newslint_cache in the project root).")
 def check(paths, config_path, select, extend_select, ignore, output_format, output_file, statistics,
-          exit_zero, quiet, fix, fail_on, stdin_filename, jsonl_field, color, jobs) -> None:
+          exit_zero, quiet, fix, fail_on, stdin_filename, jsonl_field, color, jobs, no_cache, cache_dir) -> None:
     """Lint PATHS (files or folders; '-' reads standard input). Default: the current folder."""
     paths = list(paths) or ["."]
     try:
@@ -76,6 +81,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
             output_format=output_format,
             fail_on=Severity.parse(fail_on) if fail_on else None,
             jsonl_text_field=jsonl_field,
+            cache_dir=Path(cache_dir) if cache_dir else None,
         )
         plan = make_plan(settings)
     except UsageError as exc:
@@ -88,13 +94,26 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
 
     results: list[FileResult] = []
     if "-" in paths:
-        results.append(_lint_stdin(stdin_filename, plan))
-    results.extend(lint_files(targets, plan, 1 if fix else (jobs or default_jobs()), keep_text=fix))
+        results.append(_lint_stdin(stdin_filename, plan))  # standard input is never cached
+    # With --fix every file is linted afresh (its fixes need the text), and the results stored.
+    cache = None if no_cache or not targets else open_cache(
+        plan, settings.cache_dir or default_folder(settings.root), read=not fix)
+    bar = None
+    if progress.wanted(sys.stderr.isatty(), os.environ, settings.output_format, quiet):
+        bar = progress.Progress(len(targets))
+    try:
+        results.extend(lint_files(targets, plan, 1 if fix else (jobs or default_jobs()), keep_text=fix,
+                                  cache=cache, on_result=bar.update if bar else None))
+    finally:
+        if bar:
+            bar.close()
 
     fixed = 0
     if fix:
-        fixed, results = _fix(results, targets, plan)
+        fixed, results = _fix(results, targets, plan, cache)
     finish_project(results, plan)  # after fixing, so it judges the files as they now are
+    if cache is not None and cache.problem:
+        click.echo(f"newslint: warning: {cache.problem}", err=True)
 
     for result in results:
         for error in result.errors:
@@ -128,7 +147,7 @@ def _lint_stdin(stdin_filename: str | None, plan: Plan) -> FileResult:
     return result
 
 
-def _fix(results: list[FileResult], targets, plan: Plan) -> tuple[int, list[FileResult]]:
+def _fix(results: list[FileResult], targets, plan: Plan, cache: Cache | None) -> tuple[int, list[FileResult]]:
     """Apply fixes file by file, write the files back, and lint them again."""
     path_of = {t.display: t.path for t in targets}
     total = 0
@@ -146,7 +165,7 @@ def _fix(results: list[FileResult], targets, plan: Plan) -> tuple[int, list[File
             out.append(result)
             continue
         total += applied
-        out.append(lint_file(path, result.path, plan))
+        out.append(lint_file_cached(path, result.path, plan, cache))
     return total, out
 
 
@@ -179,6 +198,23 @@ def _write(text: str, output_file: str | None) -> None:
             raise _fail(f"{output_file}: cannot write output: {exc.strerror or exc}") from None
     else:
         click.echo(text, nl=False, color=True)  # colour was decided by --color; do not strip it
+
+
+@main.command()
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), envvar="NEWSLINT_CACHE_DIR",
+              help="The cache folder to remove (default: the one `check` uses from here).")
+def clean(config_path: str | None, cache_dir: str | None) -> None:
+    """Remove the cache folder (.newslint_cache, or cache-dir from the config)."""
+    try:
+        settings = _settings(["."], config_path)
+    except UsageError as exc:
+        raise _fail(str(exc)) from None
+    folder = Path(cache_dir) if cache_dir else (settings.cache_dir or default_folder(settings.root))
+    try:
+        click.echo(clean_cache(folder))
+    except OSError as exc:
+        raise _fail(f"{folder}: cannot remove the cache: {exc.strerror or exc}") from None
 
 
 @main.command("rules")

@@ -38,6 +38,7 @@ class Settings:
     name_aliases: tuple[tuple[str, ...], ...] = ()
     rule_packs: tuple[Path, ...] = ()
     jsonl_text_field: str = "text"
+    cache_dir: Path | None = None  # None: .newslint_cache in `root`
     config_path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
 
@@ -140,6 +141,10 @@ def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Se
             if not isinstance(table[key], str) or not table[key]:
                 raise fail(key, "must be a non-empty string")
             values["jsonl_text_field"] = table[key]
+        elif key == "cache-dir":
+            if not isinstance(table[key], str) or not table[key]:
+                raise fail(key, "must be a non-empty string (a folder)")
+            values["cache_dir"] = root / table[key]
         else:
             raise ConfigError(f"{path}: {where}: unknown key {key!r}")
     return Settings(**values)

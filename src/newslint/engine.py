@@ -72,8 +72,11 @@ class FileResult:
     fixable: bool = False  # whether --fix may rewrite this file
     errors: list[str] = field(default_factory=list)  # internal rule errors, for stderr
     # What project rules saw in this file (rule code -> sightings), and its suppression comments.
+    # Sightings keep no source line (a big run holds every file's); finish_project reads the
+    # lines it needs again from `source`, the file (or from `text`, for standard input).
     sightings: dict[str, list[Sighting]] = field(default_factory=dict)
     suppressions: suppressions.Suppressions | None = None
+    source: Path | None = None
 
 
 def lint_file(path: Path, display: str, plan: Plan) -> FileResult:
@@ -84,7 +87,9 @@ def lint_file(path: Path, display: str, plan: Plan) -> FileResult:
         return FileResult(display, _input_findings(display, [sources.Problem("INP003", f"cannot read file: {reason}")],
                                                    None, plan))
     fmt = sources.format_for(str(path)) or "text"
-    return lint_bytes(data, display, fmt, plan)
+    result = lint_bytes(data, display, fmt, plan)
+    result.source = path
+    return result
 
 
 def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
@@ -120,12 +125,14 @@ def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
     findings = [f for f in findings if not _ignored_for_file(f, plan)]
     findings.sort(key=Finding.sort_key)
     fixable = decoded.clean and fmt != "jsonl"
+    seen = {code: [s._replace(source_line="") for s in rows] for code, rows in seen.items()}
     return FileResult(display, findings, text, decoded.encoding, fixable, errors, seen, parsed)
 
 
 def finish_project(results: list[FileResult], plan: Plan) -> None:
     """Run the project rules over what they saw in every file; add their findings to the files."""
     by_path = {r.path: r for r in results}
+    lines_of: dict[str, LineIndex | None] = {}
     for rule in plan.rules:
         if not isinstance(rule, ProjectRule):
             continue
@@ -137,13 +144,27 @@ def finish_project(results: list[FileResult], plan: Plan) -> None:
             s = hit.sighting
             finding = Finding(hit.path, Position(s.line, s.column), Position(s.end_line, s.end_column),
                               rule.code, rule.name, rule.category, _severity(rule, plan), hit.message,
-                              None, s.source_line)
+                              None, _source_line(result, s.line, lines_of))
             if result.suppressions and result.suppressions.suppresses(finding, rule, mark=False):
                 continue
             if not _ignored_for_file(finding, plan):
                 result.findings.append(finding)
     for result in results:
         result.findings.sort(key=Finding.sort_key)
+
+
+def _source_line(result: FileResult, line: int, lines_of: dict[str, LineIndex | None]) -> str:
+    """Line `line` of the result's file, read again (once per file) for a project finding."""
+    if result.path not in lines_of:
+        text = result.text
+        if text is None and result.source is not None:
+            try:
+                text = decode(result.source.read_bytes()).text
+            except OSError:
+                text = None
+        lines_of[result.path] = LineIndex(text) if text is not None else None
+    lines = lines_of[result.path]
+    return lines.line_text(line) if lines is not None and 0 < line <= len(lines.starts) else ""
 
 
 def _finding(doc: Document, rule: Rule, hit: Hit, plan: Plan) -> Finding:

@@ -1,0 +1,307 @@
+"""The results cache: a second run over unchanged files reads their findings instead of linting.
+
+Like ruff's. Each linted file gets one small JSON entry in the cache folder (default
+`.newslint_cache` in the project root: the config file's folder, or the current folder), named
+by a hash of the file's absolute path, in 256 sub-folders so that no folder grows huge:
+
+    .newslint_cache/CACHEDIR.TAG    tells backup tools to skip the folder
+    .newslint_cache/.gitignore      `*`: git never sees the cache
+    .newslint_cache/v1/3f/3f9c....json
+
+An entry holds the key it was made with and what the report needs of the file: findings (with
+fixes), the sightings of project rules (NCN002 judges them across files at the end of every
+run) and the suppression comments (which may silence a project finding). It is used only when
+the key still matches; the key hashes the file's bytes, its format and path, and the run key:
+
+- newslint's version, the Python it runs on, and the size and modification time of every
+  module of the installed newslint (so that editing a rule during development invalidates);
+- the rule data: names, sizes and modification times of the files of the built-in `rules/`
+  folder, and the contents of the user's rule packs;
+- every setting that can change findings (all of them except output format, fail-on, the
+  exclude globs and where the cache lives).
+
+One entry per path keeps the cache the size of the repository: a changed file overwrites its
+entry. Entries of deleted files stay until `newslint clean`. Entries are written to a temporary
+file and renamed, so parallel workers and concurrent runs never read half an entry. A corrupt
+entry or a folder that cannot be written is not an error: the run lints without it and says so
+once on standard error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import newslint
+from newslint import sources, suppressions
+from newslint.engine import FileResult, Plan, lint_bytes, lint_file
+from newslint.findings import Finding, Fix, Position, Severity
+from newslint.registry import builtin_rules_dir
+from newslint.rule import Sighting
+
+DEFAULT_DIR = ".newslint_cache"
+ENTRIES = "v1"  # the entry format; bump it when the layout of an entry changes
+TAG_NAME = "CACHEDIR.TAG"
+TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+       "# This file is a cache directory tag created by newslint.\n"
+       "# For information about cache directory tags see https://bford.info/cachedir/\n")
+# Settings that do not change what a file's findings are.
+_NOT_IN_KEY = frozenset({"output_format", "fail_on", "exclude", "extend_exclude", "config_path", "cache_dir"})
+
+
+class CacheProblem(Exception):
+    """The cache cannot be used as it is; the run goes on without (that part of) it."""
+
+
+class Cache:
+    """A cache folder, opened for one run. `problem` holds the first thing that went wrong."""
+
+    def __init__(self, folder: Path, run_key: str, read: bool = True) -> None:
+        self.folder = folder
+        self.entries = folder / ENTRIES
+        self.run_key = run_key
+        self.read = read  # False with --fix: lint everything afresh, but still store the results
+        self.write = True
+        self.problem: str | None = None
+
+    # -- keys ---------------------------------------------------------------------------------
+    def key(self, location: str, fmt: str, data: bytes) -> str:
+        content = hashlib.blake2b(data, digest_size=20).hexdigest()
+        return _hash(self.run_key, fmt, location, content)
+
+    def _entry_path(self, location: str) -> Path:
+        name = _hash(location)
+        return self.entries / name[:2] / f"{name}.json"
+
+    # -- reading and writing ------------------------------------------------------------------
+    def get(self, location: str, key: str, display: str) -> FileResult | None:
+        path = self._entry_path(location)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            self._note(f"cannot read cache entry {path}: {exc.strerror or exc}")
+            return None
+        try:
+            entry = json.loads(raw)
+            if entry.get("key") != key:
+                return None  # made for another content, config or version: a plain miss
+            return _result_from_json(entry, display)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            self._note(f"ignoring corrupt cache entry {path} (run 'newslint clean' to remove the cache)")
+            return None
+
+    def put(self, location: str, key: str, result: FileResult) -> None:
+        if not self.write or result.errors:
+            return  # a rule that crashed should crash visibly again next time
+        path = self._entry_path(location)
+        data = json.dumps(_result_to_json(result, key), ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")
+        temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            try:
+                temp.write_bytes(data)
+            except FileNotFoundError:  # the sub-folder is made on first use
+                temp.parent.mkdir(parents=True, exist_ok=True)
+                temp.write_bytes(data)
+            os.replace(temp, path)  # atomic: a reader sees the old entry or the new one
+        except OSError as exc:
+            self.write = False
+            self._note(f"cannot write to the cache folder {self.folder}: {exc.strerror or exc}")
+            try:
+                temp.unlink()
+            except OSError:
+                pass
+
+    def take_problem(self) -> str | None:
+        problem, self.problem = self.problem, None
+        return problem
+
+    def _note(self, problem: str) -> None:
+        if self.problem is None:
+            self.problem = problem
+
+
+def open_cache(plan: Plan, folder: Path, read: bool = True) -> Cache:
+    """The cache for this run. When the folder cannot be made, `problem` says why and the cache
+    does nothing; a folder that can be read but not written is only read."""
+    cache = Cache(folder, run_key(plan), read)
+    try:
+        _prepare(folder)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if folder.is_dir():
+            cache.write = False
+            cache.problem = f"cannot write to the cache folder {folder}: {reason}; it is only read"
+        else:
+            cache.read = cache.write = False
+            cache.problem = f"cannot use the cache folder {folder}: {reason}; linting without a cache"
+    return cache
+
+
+def default_folder(root: Path) -> Path:
+    return root / DEFAULT_DIR
+
+
+def _prepare(folder: Path) -> None:
+    """Make the folder; a folder newslint makes gets a CACHEDIR.TAG and a .gitignore of `*`."""
+    if folder.is_dir():
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(13, "Permission denied")
+        return
+    folder.mkdir(parents=True)
+    (folder / TAG_NAME).write_text(TAG, encoding="utf-8")
+    (folder / ".gitignore").write_text("# Created by newslint: the whole folder is a cache.\n*\n",
+                                       encoding="utf-8")
+
+
+def clean(folder: Path) -> str:
+    """Remove the cache folder; returns what was done, for the user."""
+    if not folder.exists():
+        return f"No cache at {folder}: nothing to remove."
+    tagged = (folder / TAG_NAME).is_file() and (folder / TAG_NAME).read_text(
+        encoding="utf-8", errors="replace").startswith(TAG.splitlines()[0])
+    if tagged:
+        count, size = _count(folder)
+        shutil.rmtree(folder)
+        return f"Removed {folder} ({count} files, {_size(size)})."
+    # Not made by newslint (a cache-dir pointed at an existing folder): remove only the entries.
+    entries = folder / ENTRIES
+    if not entries.exists():
+        return f"No newslint cache entries in {folder}: nothing to remove."
+    count, size = _count(entries)
+    shutil.rmtree(entries)
+    return f"Removed {entries} ({count} files, {_size(size)}); {folder} was not made by newslint and is kept."
+
+
+def _count(folder: Path) -> tuple[int, int]:
+    count = size = 0
+    for dirpath, _dirs, files in os.walk(folder):
+        for name in files:
+            count += 1
+            try:
+                size += os.path.getsize(os.path.join(dirpath, name))
+            except OSError:
+                pass
+    return count, size
+
+
+def _size(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1e3:.1f} kB"
+
+
+# -- linting through the cache ----------------------------------------------------------------
+def lint_file_cached(path: Path, display: str, plan: Plan, cache: Cache | None) -> FileResult:
+    """lint_file, but answered from the cache when the file, config and rules are unchanged."""
+    if cache is None or not (cache.read or cache.write):
+        return lint_file(path, display, plan)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return lint_file(path, display, plan)  # reports the file as unreadable; nothing to cache
+    location = os.path.abspath(path)  # per-file-ignores depend on where the file is
+    fmt = sources.format_for(str(path)) or "text"
+    key = cache.key(location, fmt, data)
+    if cache.read:
+        hit = cache.get(location, key, display)
+        if hit is not None:
+            hit.source = path
+            return hit
+    result = lint_bytes(data, display, fmt, plan)
+    result.source = path
+    cache.put(location, key, result)
+    return result
+
+
+# -- the run key ------------------------------------------------------------------------------
+def run_key(plan: Plan) -> str:
+    """Everything besides the file itself that decides its findings, hashed once per run."""
+    settings = {f.name: getattr(plan.settings, f.name) for f in dataclasses.fields(plan.settings)
+                if f.name not in _NOT_IN_KEY}
+    parts = {
+        "newslint": newslint.__version__,
+        "python": sys.implementation.cache_tag,
+        "code": _tree_stamp(Path(newslint.__file__).parent, (".py",)),
+        "rules": _tree_stamp(builtin_rules_dir(), None),
+        "packs": [_file_digest(Path(p)) for p in plan.settings.rule_packs],
+        "settings": settings,
+    }
+    return _hash(json.dumps(parts, sort_keys=True, default=str))
+
+
+def _tree_stamp(folder: Path, endings: tuple[str, ...] | None) -> list:
+    """Names, sizes and modification times of the files under `folder`: cheap, no file is read."""
+    stamp = []
+    for dirpath, dirnames, files in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(files):
+            if endings is None or name.endswith(endings):
+                full = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(full)
+                except OSError:
+                    continue
+                stamp.append((os.path.relpath(full, folder), st.st_size, st.st_mtime_ns))
+    return stamp
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+# -- entries as JSON --------------------------------------------------------------------------
+# Findings are stored without their path (the same file may be named differently next time).
+def _result_to_json(result: FileResult, key: str) -> dict:
+    return {
+        "key": key,
+        "encoding": result.encoding,
+        "fixable": result.fixable,
+        "findings": [_finding_to_json(f) for f in result.findings],
+        "sightings": {code: [list(s) for s in seen] for code, seen in result.sightings.items()},
+        "suppressions": None if result.suppressions is None else [
+            [d.kind, d.line, d.column, d.end_line, d.end_column,
+             [[s.text, s.first_line, s.last_line, s.used] for s in d.selectors]]
+            for d in result.suppressions.directives
+        ],
+    }
+
+
+def _finding_to_json(f: Finding) -> list:
+    fix = None if f.fix is None else [f.fix.start_offset, f.fix.end_offset, f.fix.replacement,
+                                      f.fix.start.line, f.fix.start.column, f.fix.end.line, f.fix.end.column]
+    return [f.start.line, f.start.column, f.end.line, f.end.column, f.code, f.rule, f.category,
+            int(f.severity), f.message, fix, f.source_line]
+
+
+def _result_from_json(entry: dict, display: str) -> FileResult:
+    findings = []
+    for sl, sc, el, ec, code, rule, category, severity, message, fix, source_line in entry["findings"]:
+        if fix is not None:
+            so, eo, replacement, fsl, fsc, fel, fec = fix
+            fix = Fix(so, eo, replacement, Position(fsl, fsc), Position(fel, fec))
+        findings.append(Finding(display, Position(sl, sc), Position(el, ec), code, rule, category,
+                                Severity(severity), message, fix, source_line))
+    sightings = {code: [Sighting(*row) for row in rows] for code, rows in entry["sightings"].items()}
+    parsed = None
+    if entry["suppressions"] is not None:
+        directives = []
+        for kind, line, column, end_line, end_column, selectors in entry["suppressions"]:
+            directive = suppressions.Directive(kind, line, column, end_line, end_column)
+            directive.selectors = [suppressions.Selector(text, directive, first, last, used)
+                                   for text, first, last, used in selectors]
+            directives.append(directive)
+        parsed = suppressions.Suppressions(directives)
+    return FileResult(display, findings, None, entry["encoding"], entry["fixable"], [], sightings, parsed)
