@@ -83,8 +83,8 @@ class Cache:
         path = self._entry_path(location)
         try:
             raw = path.read_bytes()
-        except FileNotFoundError:
-            return None
+        except (FileNotFoundError, NotADirectoryError):
+            return None  # never written (a folder that cannot be written says so on writing)
         except OSError as exc:
             self._note(f"cannot read cache entry {path}: {exc.strerror or exc}")
             return None

@@ -66,7 +66,7 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to lint with (default: the number of cores).")
 @click.option("--no-cache", is_flag=True, envvar="NEWSLINT_NO_CACHE",
               help="Neither read nor write the cache.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), envvar="NEWSLINT_CACHE_DIR",
+@click.option("--cache-dir", type=click.Path(), envvar="NEWSLINT_CACHE_DIR",
               help="Where the cache lives (default: .newslint_cache in the project root).")
 def check(paths, config_path, select, extend_select, ignore, output_format, output_file, statistics,
           exit_zero, quiet, fix, fail_on, stdin_filename, jsonl_field, color, jobs, no_cache, cache_dir) -> None:
@@ -202,7 +202,7 @@ def _write(text: str, output_file: str | None) -> None:
 
 @main.command()
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), envvar="NEWSLINT_CACHE_DIR",
+@click.option("--cache-dir", type=click.Path(), envvar="NEWSLINT_CACHE_DIR",
               help="The cache folder to remove (default: the one `check` uses from here).")
 def clean(config_path: str | None, cache_dir: str | None) -> None:
     """Remove the cache folder (.newslint_cache, or cache-dir from the config)."""
