@@ -119,3 +119,16 @@ def test_broken_pack_exits_2_naming_file_and_entry(tmp_path, body, problem):
     assert result.exit_code == 2, result.stdout
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "house.toml" in lines[0] and problem in lines[0], lines
+
+
+def test_built_in_packs_compile_eagerly_too():
+    """The built-in packs are compiled lazily in a run; compiling them all here catches a bad regex."""
+    from newslint.packs import load_pack
+    from newslint.registry import builtin_rules_dir
+
+    for pack in sorted(builtin_rules_dir().glob("*.toml")):
+        for rule in load_pack(pack):
+            assert rule.pattern.pattern
+        for rule in load_pack(pack, lazy=True):
+            assert "pattern" not in vars(rule)  # not compiled until first use
+            assert rule.pattern.pattern

@@ -33,7 +33,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -63,7 +62,7 @@ class Cache:
 
     def __init__(self, folder: Path, run_key: str, read: bool = True) -> None:
         self.folder = folder
-        self.entries = folder / ENTRIES
+        self.entries = os.path.join(folder, ENTRIES)
         self.run_key = run_key
         self.read = read  # False with --fix: lint everything afresh, but still store the results
         self.write = True
@@ -74,15 +73,16 @@ class Cache:
         content = hashlib.blake2b(data, digest_size=20).hexdigest()
         return _hash(self.run_key, fmt, location, content)
 
-    def _entry_path(self, location: str) -> Path:
+    def _entry_path(self, location: str) -> str:
         name = _hash(location)
-        return self.entries / name[:2] / f"{name}.json"
+        return os.path.join(self.entries, name[:2], name + ".json")
 
     # -- reading and writing ------------------------------------------------------------------
     def get(self, location: str, key: str, display: str) -> FileResult | None:
         path = self._entry_path(location)
         try:
-            raw = path.read_bytes()
+            with open(path, "rb") as file:
+                raw = file.read()
         except (FileNotFoundError, NotADirectoryError):
             return None  # never written (a folder that cannot be written says so on writing)
         except OSError as exc:
@@ -103,19 +103,19 @@ class Cache:
         path = self._entry_path(location)
         data = json.dumps(_result_to_json(result, key), ensure_ascii=False,
                           separators=(",", ":")).encode("utf-8")
-        temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temp = f"{path}.{os.getpid()}.tmp"
         try:
             try:
-                temp.write_bytes(data)
+                _write(temp, data)
             except FileNotFoundError:  # the sub-folder is made on first use
-                temp.parent.mkdir(parents=True, exist_ok=True)
-                temp.write_bytes(data)
+                os.makedirs(os.path.dirname(temp), exist_ok=True)
+                _write(temp, data)
             os.replace(temp, path)  # atomic: a reader sees the old entry or the new one
         except OSError as exc:
             self.write = False
             self._note(f"cannot write to the cache folder {self.folder}: {exc.strerror or exc}")
             try:
-                temp.unlink()
+                os.unlink(temp)
             except OSError:
                 pass
 
@@ -126,6 +126,11 @@ class Cache:
     def _note(self, problem: str) -> None:
         if self.problem is None:
             self.problem = problem
+
+
+def _write(path: str, data: bytes) -> None:
+    with open(path, "wb") as file:
+        file.write(data)
 
 
 def open_cache(plan: Plan, folder: Path, read: bool = True) -> Cache:
@@ -163,6 +168,8 @@ def _prepare(folder: Path) -> None:
 
 def clean(folder: Path) -> str:
     """Remove the cache folder; returns what was done, for the user."""
+    import shutil
+
     if not folder.exists():
         return f"No cache at {folder}: nothing to remove."
     tagged = (folder / TAG_NAME).is_file() and (folder / TAG_NAME).read_text(
@@ -197,26 +204,41 @@ def _size(size: int) -> str:
 
 
 # -- linting through the cache ----------------------------------------------------------------
-def lint_file_cached(path: Path, display: str, plan: Plan, cache: Cache | None) -> FileResult:
-    """lint_file, but answered from the cache when the file, config and rules are unchanged."""
-    if cache is None or not (cache.read or cache.write):
-        return lint_file(path, display, plan)
+# The parent asks the cache first (`cached_result`); only the misses are linted, by the workers or
+# by the parent itself (`lint_and_store`), so a warm run starts no process pool at all.
+def cached_result(cache: Cache, path: Path, display: str) -> FileResult | None:
+    """The file's findings from the cache, or None when they must be linted."""
+    if not cache.read:
+        return None
     try:
         data = path.read_bytes()
     except OSError:
-        return lint_file(path, display, plan)  # reports the file as unreadable; nothing to cache
+        return None  # linting reports the file as unreadable
     location = os.path.abspath(path)  # per-file-ignores depend on where the file is
-    fmt = sources.format_for(str(path)) or "text"
-    key = cache.key(location, fmt, data)
-    if cache.read:
-        hit = cache.get(location, key, display)
-        if hit is not None:
-            hit.source = path
-            return hit
+    result = cache.get(location, cache.key(location, _format(path), data), display)
+    if result is not None:
+        result.source = path
+    return result
+
+
+def lint_and_store(path: Path, display: str, plan: Plan, cache: Cache | None) -> FileResult:
+    """lint_file, and the result written to the cache for next time."""
+    if cache is None or not cache.write:
+        return lint_file(path, display, plan)
+    try:
+        data = path.read_bytes()  # the bytes linted are the bytes hashed, even if the file changes
+    except OSError:
+        return lint_file(path, display, plan)  # reports the file as unreadable; nothing to cache
+    location = os.path.abspath(path)
+    fmt = _format(path)
     result = lint_bytes(data, display, fmt, plan)
     result.source = path
-    cache.put(location, key, result)
+    cache.put(location, cache.key(location, fmt, data), result)
     return result
+
+
+def _format(path: Path) -> str:
+    return sources.format_for(str(path)) or "text"
 
 
 # -- the run key ------------------------------------------------------------------------------
@@ -270,7 +292,7 @@ def _result_to_json(result: FileResult, key: str) -> dict:
         "encoding": result.encoding,
         "fixable": result.fixable,
         "findings": [_finding_to_json(f) for f in result.findings],
-        "sightings": {code: [list(s) for s in seen] for code, seen in result.sightings.items()},
+        "sightings": {code: [s[:7] for s in seen] for code, seen in result.sightings.items()},
         "suppressions": None if result.suppressions is None else [
             [d.kind, d.line, d.column, d.end_line, d.end_column,
              [[s.text, s.first_line, s.last_line, s.used] for s in d.selectors]]
@@ -286,6 +308,10 @@ def _finding_to_json(f: Finding) -> list:
             int(f.severity), f.message, fix, f.source_line]
 
 
+_new = tuple.__new__  # builds a Sighting without its constructor's overhead (66,000 in the BBC corpus)
+intern = sys.intern  # one copy of each name key and form for the whole run, as for linted files
+
+
 def _result_from_json(entry: dict, display: str) -> FileResult:
     findings = []
     for sl, sc, el, ec, code, rule, category, severity, message, fix, source_line in entry["findings"]:
@@ -294,7 +320,9 @@ def _result_from_json(entry: dict, display: str) -> FileResult:
             fix = Fix(so, eo, replacement, Position(fsl, fsc), Position(fel, fec))
         findings.append(Finding(display, Position(sl, sc), Position(el, ec), code, rule, category,
                                 Severity(severity), message, fix, source_line))
-    sightings = {code: [Sighting(*row) for row in rows] for code, rows in entry["sightings"].items()}
+    sightings = {code: [_new(Sighting, (intern(key), intern(form), count, line, column, end_line, end_column, ""))
+                        for key, form, count, line, column, end_line, end_column in rows]
+                 for code, rows in entry["sightings"].items()}
     parsed = None
     if entry["suppressions"] is not None:
         directives = []

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from newslint import __version__, progress
-from newslint.cache import Cache, clean as clean_cache, default_folder, lint_file_cached, open_cache
+from newslint.cache import Cache, clean as clean_cache, default_folder, lint_and_store, open_cache
 from newslint.config import OUTPUT_FORMATS, Settings, find_config, load_settings
 from newslint.discovery import discover
 from newslint.engine import FileResult, Plan, finish_project, lint_bytes, make_plan
@@ -165,7 +165,7 @@ def _fix(results: list[FileResult], targets, plan: Plan, cache: Cache | None) ->
             out.append(result)
             continue
         total += applied
-        out.append(lint_file_cached(path, result.path, plan, cache))
+        out.append(lint_and_store(path, result.path, plan, cache))
     return total, out
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from newslint.sources import FORMATS
+
+if TYPE_CHECKING:
+    import pathspec
 
 DEFAULT_EXCLUDE = ("node_modules/", "venv/", "__pycache__/", "site-packages/", "_site/", "public/")
 
@@ -26,7 +28,7 @@ class Target:
 
 def discover(paths: list[str], exclude: tuple[str, ...], root: Path) -> tuple[list[Target], list[str]]:
     """(files to lint, paths that do not exist), in a stable order without duplicates."""
-    excluded = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *exclude])
+    excluded = None  # made for the first folder: named files need no globs (pathspec is slow to import)
     targets: list[Target] = []
     missing: list[str] = []
     seen: set[Path] = set()
@@ -42,6 +44,10 @@ def discover(paths: list[str], exclude: tuple[str, ...], root: Path) -> tuple[li
         if path.is_file():
             add(path, given)
         elif path.is_dir():
+            if excluded is None:
+                import pathspec
+
+                excluded = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *exclude])
             for file in _walk(path, excluded, root):
                 add(file, os.path.join(given, os.path.relpath(file, path)) if given != "." else
                     os.path.relpath(file, path))
@@ -96,6 +102,8 @@ def _read_gitignore(folder: Path) -> pathspec.PathSpec | None:
         lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
