@@ -53,7 +53,12 @@ def _check(*args: str):
 
 
 def _entries(cache_dir: Path) -> dict[Path, int]:
-    return {p: p.stat().st_mtime_ns for p in (cache_dir / "v1").rglob("*.json")}
+    """The files' entries (not the runs' project verdicts) and their modification times."""
+    return {p: p.stat().st_mtime_ns for p in (cache_dir / "v1").rglob("*.json") if p.parent.name != "runs"}
+
+
+def _verdicts(cache_dir: Path) -> list[Path]:
+    return sorted((cache_dir / "v1" / "runs").glob("*.json"))
 
 
 def test_second_run_reads_the_cache(tmp_path, cache_dir, linted):
@@ -331,6 +336,7 @@ def test_clean_keeps_a_folder_newslint_did_not_make(tmp_path, cache_dir):
     assert keep.is_file() and not (cache_dir / "v1").exists()
 
 
+@pytest.mark.usefixtures("small_runs_keep_verdicts")
 def test_cross_file_names_with_a_warm_cache(tmp_path, cache_dir, linted):
     for i in range(12):
         dash = "Saint Aubin" if i == 5 else "Saint-Aubin"
@@ -355,6 +361,85 @@ def test_a_suppression_comment_still_silences_a_cross_file_finding_from_the_cach
     warm = _check("--select", "NCN002,INP", str(tmp_path)).stdout
     assert linted == [] and warm == cold
     assert '"NCN002"' not in warm
+
+
+@pytest.fixture
+def no_project_rules(monkeypatch):
+    """Makes NCN002's cross-file judgement fail if it runs."""
+    from newslint.checks.names import NameVariantAcrossFiles
+
+    def boom(self, sightings, ctx):
+        raise AssertionError("NCN002 judged the files again")
+
+    def arm():
+        monkeypatch.setattr(NameVariantAcrossFiles, "finish", boom)
+
+    return arm
+
+
+def _ferry_files(folder: Path, odd: int = 5) -> None:
+    for i in range(12):
+        dash = "Saint Aubin" if i == odd else "Saint-Aubin"
+        write(folder / f"a{i:02}.txt", f"Ferry talks, day {i}\n\nThe {dash} ferry resumed on Monday, officials said.\n")
+
+
+@pytest.fixture
+def small_runs_keep_verdicts(monkeypatch):
+    monkeypatch.setattr(newslint.cache, "PROJECT_MIN_FILES", 2)
+
+
+def test_small_runs_keep_no_verdict(tmp_path, cache_dir):
+    _ferry_files(tmp_path)
+    _check(str(tmp_path))
+    assert not (cache_dir / "v1" / "runs").exists()
+
+
+@pytest.mark.usefixtures("small_runs_keep_verdicts")
+def test_the_cross_file_verdict_of_an_unchanged_run_comes_from_the_cache(tmp_path, cache_dir, no_project_rules):
+    _ferry_files(tmp_path / "docs")
+    cold = _check("--jobs", "1", str(tmp_path / "docs"))
+    assert '"NCN002"' in cold.stdout and len(_verdicts(cache_dir)) == 1
+    no_project_rules()
+    warm = _check("--jobs", "1", str(tmp_path / "docs"))
+    assert warm.stdout == cold.stdout and warm.stderr == ""
+    text = run_cli("check", "--jobs", "1", str(tmp_path / "docs")).stdout
+    assert "| The Saint Aubin ferry resumed" in text
+
+
+@pytest.mark.usefixtures("small_runs_keep_verdicts")
+def test_a_changed_file_makes_the_project_rules_judge_again(tmp_path, cache_dir):
+    _ferry_files(tmp_path)
+    cold = json.loads(_check(str(tmp_path)).stdout)
+    assert [Path(f["path"]).name for f in cold if f["code"] == "NCN002"] == ["a05.txt"]
+    write(tmp_path / "a05.txt", "Ferry talks, day 5\n\nThe Saint-Aubin ferry resumed on Monday.\n")
+    write(tmp_path / "a07.txt", "Ferry talks, day 7\n\nThe Saint Aubin ferry resumed on Monday.\n")
+    warm = json.loads(_check(str(tmp_path)).stdout)
+    assert [Path(f["path"]).name for f in warm if f["code"] == "NCN002"] == ["a07.txt"]
+    (tmp_path / "a07.txt").unlink()  # a file fewer: judged again too
+    assert [f for f in json.loads(_check(str(tmp_path)).stdout) if f["code"] == "NCN002"] == []
+
+
+@pytest.mark.usefixtures("small_runs_keep_verdicts")
+def test_the_verdict_follows_the_paths_as_shown(tmp_path, cache_dir, monkeypatch):
+    _ferry_files(tmp_path / "docs")
+    monkeypatch.chdir(tmp_path)
+    relative = json.loads(_check("docs").stdout)
+    absolute = json.loads(_check(str(tmp_path / "docs")).stdout)
+    [rel] = [f for f in relative if f["code"] == "NCN002"]
+    [abs_] = [f for f in absolute if f["code"] == "NCN002"]
+    assert rel["path"] == "docs/a05.txt" and "(e.g. docs/a00.txt)" in rel["message"]
+    assert abs_["path"] == str(tmp_path / "docs" / "a05.txt") and str(tmp_path) in abs_["message"]
+
+
+@pytest.mark.usefixtures("small_runs_keep_verdicts")
+def test_a_corrupt_verdict_is_ignored_with_one_warning(tmp_path, cache_dir):
+    _ferry_files(tmp_path)
+    cold = _check(str(tmp_path))
+    [verdict] = _verdicts(cache_dir)
+    verdict.write_text('{"key": 1, "findings": ', encoding="utf-8")
+    warm = _check(str(tmp_path))
+    assert warm.stdout == cold.stdout
+    assert warm.stderr.startswith("newslint: warning: ignoring corrupt cache entry") and warm.stderr.count("\n") == 1
 
 
 def test_jobs_2_with_a_warm_cache_gives_the_same_findings(tmp_path, cache_dir):

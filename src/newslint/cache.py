@@ -49,12 +49,9 @@ TAG_NAME = "CACHEDIR.TAG"
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This file is a cache directory tag created by newslint.\n"
        "# For information about cache directory tags see https://bford.info/cachedir/\n")
+PROJECT_MIN_FILES = 100  # runs of fewer files do not keep the project rules' verdict
 # Settings that do not change what a file's findings are.
 _NOT_IN_KEY = frozenset({"output_format", "fail_on", "exclude", "extend_exclude", "config_path", "cache_dir"})
-
-
-class CacheProblem(Exception):
-    """The cache cannot be used as it is; the run goes on without (that part of) it."""
 
 
 class Cache:
@@ -67,6 +64,9 @@ class Cache:
         self.read = read  # False with --fix: lint everything afresh, but still store the results
         self.write = True
         self.problem: str | None = None
+        # The project rules' verdict (NCN002) over this run's files, when the cache has it.
+        self.project_findings: list[Finding] | None = None
+        self._project: tuple[str, str] | None = None  # (entry path, key) of this run's verdict
 
     # -- keys ---------------------------------------------------------------------------------
     def key(self, location: str, fmt: str, data: bytes) -> str:
@@ -78,8 +78,23 @@ class Cache:
         return os.path.join(self.entries, name[:2], name + ".json")
 
     # -- reading and writing ------------------------------------------------------------------
-    def get(self, location: str, key: str, display: str) -> FileResult | None:
-        path = self._entry_path(location)
+    def get(self, location: str, key: str, display: str) -> tuple[FileResult, str] | None:
+        """The cached result and its project sightings, still as JSON: they are decoded only
+        when the project rules must run (`decode_sightings`)."""
+        entry = self._read(self._entry_path(location))
+        if entry is None or entry.get("key") != key:
+            return None  # none yet, or made for another content, config or version: a plain miss
+        try:
+            result = _result_from_json(entry, display)
+            sightings = entry["sightings"]
+            if not isinstance(sightings, str):
+                raise TypeError
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            self._corrupt(self._entry_path(location))
+            return None
+        return result, sightings
+
+    def _read(self, path: str) -> dict | None:
         try:
             with open(path, "rb") as file:
                 raw = file.read()
@@ -90,19 +105,24 @@ class Cache:
             return None
         try:
             entry = json.loads(raw)
-            if entry.get("key") != key:
-                return None  # made for another content, config or version: a plain miss
-            return _result_from_json(entry, display)
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-            self._note(f"ignoring corrupt cache entry {path} (run 'newslint clean' to remove the cache)")
+            if not isinstance(entry, dict):
+                raise TypeError
+            return entry
+        except (ValueError, TypeError):
+            self._corrupt(path)
             return None
 
+    def _corrupt(self, path: str) -> None:
+        self._note(f"ignoring corrupt cache entry {path} (run 'newslint clean' to remove the cache)")
+
     def put(self, location: str, key: str, result: FileResult) -> None:
-        if not self.write or result.errors:
-            return  # a rule that crashed should crash visibly again next time
-        path = self._entry_path(location)
-        data = json.dumps(_result_to_json(result, key), ensure_ascii=False,
-                          separators=(",", ":")).encode("utf-8")
+        if not result.errors:  # a rule that crashed should crash visibly again next time
+            self._store(self._entry_path(location), _result_to_json(result, key))
+
+    def _store(self, path: str, entry: dict) -> None:
+        if not self.write:
+            return
+        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         temp = f"{path}.{os.getpid()}.tmp"
         try:
             try:
@@ -118,6 +138,33 @@ class Cache:
                 os.unlink(temp)
             except OSError:
                 pass
+
+    # -- the project rules' verdict over a whole run --------------------------------------------
+    # NCN002 judges every file's sightings together. When every file of a run is unchanged, so is
+    # its verdict: it is stored per run (by the folder it ran in and the paths it was given) under
+    # a key made of every file's key and shown path, and a warm run decodes no sightings at all.
+    # Only for big runs (PROJECT_MIN_FILES): a small one judges in no time, and pre-commit, which
+    # names different files each time, would leave a verdict behind per commit.
+    def start_project(self, run_name: str, files: list[tuple[str, str, str]] | None, every_hit: bool) -> None:
+        """`files`: (shown path, location, key) of every file of the run (None when one could not
+        be read); `every_hit`: whether all of them were found in the cache."""
+        if files is None or len(files) < PROJECT_MIN_FILES:
+            return
+        path = os.path.join(self.entries, "runs", _hash("project", run_name) + ".json")
+        key = _hash(self.run_key, *("\0".join(f) for f in files))
+        self._project = (path, key)
+        entry = self._read(path) if every_hit else None
+        if entry is None or entry.get("key") != key:
+            return
+        try:
+            self.project_findings = [_finding_from_json(display, row) for display, row in entry["findings"]]
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            self._corrupt(path)
+
+    def store_project(self, findings: list[Finding]) -> None:
+        if self._project is not None and self.project_findings is None:
+            path, key = self._project
+            self._store(path, {"key": key, "findings": [[f.path, _finding_to_json(f)] for f in findings]})
 
     def take_problem(self) -> str | None:
         problem, self.problem = self.problem, None
@@ -204,21 +251,44 @@ def _size(size: int) -> str:
 
 
 # -- linting through the cache ----------------------------------------------------------------
-# The parent asks the cache first (`cached_result`); only the misses are linted, by the workers or
-# by the parent itself (`lint_and_store`), so a warm run starts no process pool at all.
-def cached_result(cache: Cache, path: Path, display: str) -> FileResult | None:
-    """The file's findings from the cache, or None when they must be linted."""
+# The parent asks the cache first (`look_up`); only the misses are linted, by the workers or by
+# the parent itself (`lint_and_store`), so a warm run starts no process pool at all.
+def look_up(cache: Cache, targets: list, run_name: str | None) -> list[FileResult | None]:
+    """The cached result of each target (None: lint it). `run_name` names the run for the
+    project rules' verdict (None: do not use it, e.g. when standard input is linted too)."""
     if not cache.read:
-        return None
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None  # linting reports the file as unreadable
-    location = os.path.abspath(path)  # per-file-ignores depend on where the file is
-    result = cache.get(location, cache.key(location, _format(path), data), display)
-    if result is not None:
-        result.source = path
-    return result
+        return [None] * len(targets)
+    found: list[tuple[FileResult, str] | None] = []
+    files: list[tuple[str, str, str]] = []
+    for target in targets:
+        try:
+            data = target.path.read_bytes()
+        except OSError:
+            found.append(None)  # linting reports the file as unreadable
+            continue
+        location = os.path.abspath(target.path)  # per-file-ignores depend on where the file is
+        key = cache.key(location, _format(target.path), data)
+        found.append(cache.get(location, key, target.display))
+        files.append((target.display, location, key))
+    if run_name is not None:
+        cache.start_project(run_name, files if len(files) == len(targets) else None,
+                            every_hit=all(f is not None for f in found))
+    results: list[FileResult | None] = []
+    for target, hit in zip(targets, found):
+        if hit is None:
+            results.append(None)
+            continue
+        result, sightings = hit
+        if cache.project_findings is None:  # the project rules will run: they need the sightings
+            try:
+                result.sightings = _sightings_from_json(sightings)
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+                cache._corrupt(cache._entry_path(os.path.abspath(target.path)))
+                results.append(None)
+                continue
+        result.source = target.path
+        results.append(result)
+    return results
 
 
 def lint_and_store(path: Path, display: str, plan: Plan, cache: Cache | None) -> FileResult:
@@ -292,7 +362,9 @@ def _result_to_json(result: FileResult, key: str) -> dict:
         "encoding": result.encoding,
         "fixable": result.fixable,
         "findings": [_finding_to_json(f) for f in result.findings],
-        "sightings": {code: [s[:7] for s in seen] for code, seen in result.sightings.items()},
+        # A string of JSON inside the entry: a warm run with the project verdict cached skips it.
+        "sightings": json.dumps({code: [s[:7] for s in seen] for code, seen in result.sightings.items()},
+                                ensure_ascii=False, separators=(",", ":")),
         "suppressions": None if result.suppressions is None else [
             [d.kind, d.line, d.column, d.end_line, d.end_column,
              [[s.text, s.first_line, s.last_line, s.used] for s in d.selectors]]
@@ -313,16 +385,7 @@ intern = sys.intern  # one copy of each name key and form for the whole run, as 
 
 
 def _result_from_json(entry: dict, display: str) -> FileResult:
-    findings = []
-    for sl, sc, el, ec, code, rule, category, severity, message, fix, source_line in entry["findings"]:
-        if fix is not None:
-            so, eo, replacement, fsl, fsc, fel, fec = fix
-            fix = Fix(so, eo, replacement, Position(fsl, fsc), Position(fel, fec))
-        findings.append(Finding(display, Position(sl, sc), Position(el, ec), code, rule, category,
-                                Severity(severity), message, fix, source_line))
-    sightings = {code: [_new(Sighting, (intern(key), intern(form), count, line, column, end_line, end_column, ""))
-                        for key, form, count, line, column, end_line, end_column in rows]
-                 for code, rows in entry["sightings"].items()}
+    findings = [_finding_from_json(display, row) for row in entry["findings"]]
     parsed = None
     if entry["suppressions"] is not None:
         directives = []
@@ -332,4 +395,19 @@ def _result_from_json(entry: dict, display: str) -> FileResult:
                                    for text, first, last, used in selectors]
             directives.append(directive)
         parsed = suppressions.Suppressions(directives)
-    return FileResult(display, findings, None, entry["encoding"], entry["fixable"], [], sightings, parsed)
+    return FileResult(display, findings, None, entry["encoding"], entry["fixable"], [], {}, parsed)
+
+
+def _finding_from_json(display: str, row: list) -> Finding:
+    sl, sc, el, ec, code, rule, category, severity, message, fix, source_line = row
+    if fix is not None:
+        so, eo, replacement, fsl, fsc, fel, fec = fix
+        fix = Fix(so, eo, replacement, Position(fsl, fsc), Position(fel, fec))
+    return Finding(display, Position(sl, sc), Position(el, ec), code, rule, category,
+                   Severity(severity), message, fix, source_line)
+
+
+def _sightings_from_json(text: str) -> dict[str, list[Sighting]]:
+    return {code: [_new(Sighting, (intern(key), intern(form), count, line, column, end_line, end_column, ""))
+                   for key, form, count, line, column, end_line, end_column in rows]
+            for code, rows in json.loads(text).items()}

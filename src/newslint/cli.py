@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -14,7 +15,7 @@ from newslint import __version__, progress
 from newslint.cache import Cache, clean as clean_cache, default_folder, lint_and_store, open_cache
 from newslint.config import OUTPUT_FORMATS, Settings, find_config, load_settings
 from newslint.discovery import discover
-from newslint.engine import FileResult, Plan, finish_project, lint_bytes, make_plan
+from newslint.engine import FileResult, Plan, add_findings, finish_project, lint_bytes, make_plan
 from newslint.errors import UsageError
 from newslint.findings import Finding, Severity
 from newslint.fixes import apply_fixes
@@ -86,6 +87,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
         plan = make_plan(settings)
     except UsageError as exc:
         raise _fail(str(exc)) from None
+    _tune_gc()
 
     file_paths = [p for p in paths if p != "-"]
     targets, missing = discover(file_paths, settings.exclude + settings.extend_exclude, settings.root)
@@ -102,8 +104,10 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     if progress.wanted(sys.stderr.isatty(), os.environ, settings.output_format, quiet):
         bar = progress.Progress(len(targets))
     try:
+        # The cross-file verdict of a run over the same paths can come from the cache too.
+        run_name = None if "-" in paths or fix else "\0".join([os.getcwd(), *paths])
         results.extend(lint_files(targets, plan, 1 if fix else (jobs or default_jobs()), keep_text=fix,
-                                  cache=cache, on_result=bar.update if bar else None))
+                                  cache=cache, on_result=bar.update if bar else None, run_name=run_name))
     finally:
         if bar:
             bar.close()
@@ -111,7 +115,12 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     fixed = 0
     if fix:
         fixed, results = _fix(results, targets, plan, cache)
-    finish_project(results, plan)  # after fixing, so it judges the files as they now are
+    if cache is not None and cache.project_findings is not None:
+        add_findings(results, cache.project_findings)
+    else:
+        project = finish_project(results, plan)  # after fixing, so it judges the files as they now are
+        if cache is not None:
+            cache.store_project(project)
     if cache is not None and cache.problem:
         click.echo(f"newslint: warning: {cache.problem}", err=True)
 
@@ -129,6 +138,16 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
         raise click.exceptions.Exit(EXIT_USAGE)
     failing = any(f.severity >= settings.fail_on for f in findings)
     raise click.exceptions.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _tune_gc() -> None:
+    """Linting makes millions of small objects (words, spans, mentions) that live as long as their
+    document. With the default thresholds the collector runs every 700 allocations and its full
+    passes grow with the heap, which made a 4 MB article 1.4x slower per MB than a small one.
+    What the plan holds is never garbage: freeze it (forked workers then also keep its pages
+    shared); and collect less often. Reference cycles are still collected."""
+    gc.freeze()
+    gc.set_threshold(50_000, 10, 10)
 
 
 def _settings(paths: list[str], config_path: str | None) -> Settings:

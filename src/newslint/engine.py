@@ -104,18 +104,19 @@ def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
     problems: list[sources.Problem] = []
     if not decoded.clean:
         problems.append(sources.Problem("INP001", decoded.note))
-    loaded = sources.load(fmt, display, text, plan.source_options)
-    problems.extend(loaded.problems)
-    lines = loaded.documents[0].lines if loaded.documents else LineIndex(text)
+    loaded = sources.load(fmt, display, text, plan.source_options, stream=True)
+    lines = loaded.lines or (loaded.documents[0].lines if loaded.documents else LineIndex(text))
 
-    findings: list[Finding] = _input_findings(display, problems, lines, plan)
+    findings: list[Finding] = []
     errors: list[str] = []
     seen: dict[str, list[Sighting]] = {}
     for doc in loaded.documents:
         for rule in plan.rules:
             try:
                 if isinstance(rule, ProjectRule):
-                    seen.setdefault(rule.code, []).extend(rule.observe(doc, plan.context))
+                    # Without the source line at once: a JSON Lines record's line is the whole record.
+                    seen.setdefault(rule.code, []).extend(
+                        s._replace(source_line="") for s in rule.observe(doc, plan.context))
                     continue
                 for hit in rule.check(doc, plan.context):
                     findings.append(_finding(doc, rule, hit, plan))
@@ -123,20 +124,23 @@ def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
                 errors.append(f"{display}: internal error in rule {rule.code} ({rule.name}): "
                               f"{type(exc).__name__}: {exc}")
 
+    problems.extend(loaded.problems)  # a streamed source has found them all by now
+    findings[:0] = _input_findings(display, problems, lines, plan)
     parsed = suppressions.parse(text, lines) if loaded.has_comments else None
     if parsed and parsed.directives:
         findings = _apply_suppressions(findings, parsed, lines, display, plan)
     findings = [f for f in findings if not _ignored_for_file(f, plan)]
     findings.sort(key=Finding.sort_key)
     fixable = decoded.clean and fmt != "jsonl"
-    seen = {code: [s._replace(source_line="") for s in rows] for code, rows in seen.items()}
     return FileResult(display, findings, text, decoded.encoding, fixable, errors, seen, parsed)
 
 
-def finish_project(results: list[FileResult], plan: Plan) -> None:
-    """Run the project rules over what they saw in every file; add their findings to the files."""
+def finish_project(results: list[FileResult], plan: Plan) -> list[Finding]:
+    """Run the project rules over what they saw in every file; add their findings to the files
+    (and return them)."""
     by_path = {r.path: r for r in results}
     lines_of: dict[str, LineIndex | None] = {}
+    added: list[Finding] = []
     for rule in plan.rules:
         if not isinstance(rule, ProjectRule):
             continue
@@ -152,7 +156,16 @@ def finish_project(results: list[FileResult], plan: Plan) -> None:
             if result.suppressions and result.suppressions.suppresses(finding, rule, mark=False):
                 continue
             if not _ignored_for_file(finding, plan):
-                result.findings.append(finding)
+                added.append(finding)
+    add_findings(results, added)
+    return added
+
+
+def add_findings(results: list[FileResult], findings: list[Finding]) -> None:
+    """Give each finding to the result of its file, and keep every file's findings in order."""
+    by_path = {r.path: r for r in results}
+    for finding in findings:
+        by_path[finding.path].findings.append(finding)
     for result in results:
         result.findings.sort(key=Finding.sort_key)
 

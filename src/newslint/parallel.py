@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterator
 
-from newslint.cache import Cache, cached_result, lint_and_store
+from newslint.cache import Cache, lint_and_store, look_up
 from newslint.discovery import Target
 from newslint.engine import FileResult, Plan
 from newslint.rule import Sighting
@@ -32,19 +32,17 @@ def default_jobs() -> int:
 
 
 def lint_files(targets: list[Target], plan: Plan, jobs: int, keep_text: bool, cache: Cache | None = None,
-               on_result: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+               on_result: Callable[[FileResult], None] | None = None,
+               run_name: str | None = None) -> list[FileResult]:
     """Lint every target; with `keep_text` the decoded text stays in the results (for --fix).
-    `on_result` is called with each result as it arrives (the progress bar)."""
-    results: list[FileResult | None] = [None] * len(targets)
-    todo: list[int] = []
-    for i, target in enumerate(targets):
-        hit = cached_result(cache, target.path, target.display) if cache is not None else None
-        if hit is None:
-            todo.append(i)
-            continue
-        results[i] = hit
-        if on_result is not None:
-            on_result(hit)
+    `on_result` is called with each result as it arrives (the progress bar); `run_name` names the
+    run for the cache's project verdict (see cache.look_up)."""
+    results = look_up(cache, targets, run_name) if cache is not None else [None] * len(targets)
+    todo = [i for i, result in enumerate(results) if result is None]
+    if on_result is not None:
+        for result in results:
+            if result is not None:
+                on_result(result)
     for i, result in zip(todo, _lint([targets[i] for i in todo], plan, jobs, keep_text, cache)):
         _share_strings(result)
         results[i] = result
