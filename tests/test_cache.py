@@ -53,8 +53,8 @@ def _check(*args: str):
 
 
 def _entries(cache_dir: Path) -> dict[Path, int]:
-    """The files' entries (not the runs' project verdicts) and their modification times."""
-    return {p: p.stat().st_mtime_ns for p in (cache_dir / "v1").rglob("*.json") if p.parent.name != "runs"}
+    """The files' entries (not the runs' verdicts, not the regex store) and their modification times."""
+    return {p: p.stat().st_mtime_ns for p in (cache_dir / "v1").glob("??/*.json")}
 
 
 def _verdicts(cache_dir: Path) -> list[Path]:
@@ -274,7 +274,7 @@ def test_default_folder_is_in_the_config_folder_with_tag_and_gitignore(tmp_path,
     folder = project / ".newslint_cache"
     assert (folder / TAG_NAME).read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55")
     assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
-    assert len(list((folder / "v1").rglob("*.json"))) == 1
+    assert len(list((folder / "v1").glob("??/*.json"))) == 1
     assert not (tmp_path / ".newslint_cache").exists()
 
 
@@ -489,3 +489,47 @@ def test_entries_are_written_atomically(tmp_path, cache_dir):
     names = [p.name for p in (cache_dir / "v1").rglob("*") if p.is_file()]
     assert names and all(name.endswith(".json") for name in names)  # no temporary file left
     assert os.listdir(cache_dir / "v1")  # fanned out in sub-folders
+
+
+def _store(cache_dir: Path) -> Path:
+    [store] = (cache_dir / "v1").glob("regex-*.json")
+    return store
+
+
+def test_compiled_regexes_are_kept_and_reused(tmp_path, cache_dir, monkeypatch):
+    import newslint.regexes
+
+    parsed: list[str] = []
+    real = newslint.regexes._parser.parse
+
+    def counting(pattern, *args, **kwargs):
+        parsed.append(pattern)
+        return real(pattern, *args, **kwargs)
+
+    monkeypatch.setattr(newslint.regexes._parser, "parse", counting)
+    write(tmp_path / "a.txt", "Home » News » Harbour reopens\n\n" + BAD)
+    cold = _check(str(tmp_path / "a.txt"))
+    store = json.loads(_store(cache_dir).read_text(encoding="utf-8"))
+    assert len(store["patterns"]) >= 10 and len(parsed) >= 10  # the residue and spacing packs at least
+    parsed.clear()
+    write(tmp_path / "a.txt", "Home » News » Harbour reopens\n\n" + BAD + "\n")  # linted again
+    warm = _check(str(tmp_path / "a.txt"))
+    assert warm.stdout == cold.stdout and "RES001" in warm.stdout
+    assert parsed == []  # every pattern came from the store
+
+
+def test_a_broken_regex_store_is_rewritten(tmp_path, cache_dir):
+    write(tmp_path / "a.txt", "Home » News » Harbour reopens\n\n" + BAD)
+    cold = _check(str(tmp_path / "a.txt"))
+    store_path = _store(cache_dir)
+    store = json.loads(store_path.read_text(encoding="utf-8"))
+    for parts in store["patterns"].values():
+        parts[1] = [1, 2, 3]  # code the C matcher refuses
+    store_path.write_text(json.dumps(store), encoding="utf-8")
+    write(tmp_path / "a.txt", "Home » News » Harbour reopens\n\n" + BAD + "\n")  # linted again
+    assert _check(str(tmp_path / "a.txt")).stdout == cold.stdout
+    store_path.write_text("{not json", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Home » World » Storm\n\n" + BAD, encoding="utf-8")
+    again = _check(str(tmp_path / "a.txt"))
+    assert "RES001" in again.stdout and again.stderr == ""
+    assert json.loads(store_path.read_text(encoding="utf-8"))["patterns"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from newslint import __version__, progress
+from newslint import __version__, progress, regexes
 from newslint.cache import Cache, clean as clean_cache, default_folder, lint_and_store, open_cache
 from newslint.config import OUTPUT_FORMATS, Settings, find_config, load_settings
 from newslint.discovery import discover
@@ -100,6 +100,8 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     # With --fix every file is linted afresh (its fixes need the text), and the results stored.
     cache = None if no_cache or not targets else open_cache(
         plan, settings.cache_dir or default_folder(settings.root), read=not fix)
+    # The rule packs' compiled regexes, kept between runs.
+    regexes.use(cache.entries if cache is not None and cache.read and cache.write else None)
     bar = None
     if progress.wanted(sys.stderr.isatty(), os.environ, settings.output_format, quiet):
         bar = progress.Progress(len(targets))
@@ -121,6 +123,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
         project = finish_project(results, plan)  # after fixing, so it judges the files as they now are
         if cache is not None:
             cache.store_project(project)
+    regexes.save()
     if cache is not None and cache.problem:
         click.echo(f"newslint: warning: {cache.problem}", err=True)
 

@@ -67,7 +67,9 @@ class PackRule(Rule):
     def pattern(self) -> re.Pattern:
         # Built-in packs compile lazily: a run that never needs a rule (a literal-phrase rule
         # whose phrases are in no document, or a warm cache) never pays for its regex.
-        return re.compile(*self._source)
+        from newslint import regexes  # compiled code kept in the cache folder, when there is one
+
+        return regexes.compile(*self._source)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         # Literal phrases: skip the document unless one of them is in it at all. A substring
