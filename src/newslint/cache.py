@@ -70,7 +70,17 @@ class Cache:
 
     # -- keys ---------------------------------------------------------------------------------
     def key(self, location: str, fmt: str, data: bytes) -> str:
-        content = hashlib.blake2b(data, digest_size=20).hexdigest()
+        return self._key(location, fmt, hashlib.blake2b(data, digest_size=20).hexdigest())
+
+    def key_of_file(self, location: str, fmt: str, path: Path) -> str:
+        """key() of the file's bytes, read a piece at a time (a 100 MB file is not held)."""
+        digest = hashlib.blake2b(digest_size=20)
+        with open(path, "rb") as file:
+            while piece := file.read(1 << 20):
+                digest.update(piece)
+        return self._key(location, fmt, digest.hexdigest())
+
+    def _key(self, location: str, fmt: str, content: str) -> str:
         return _hash(self.run_key, fmt, location, content)
 
     def _entry_path(self, location: str) -> str:
@@ -261,13 +271,12 @@ def look_up(cache: Cache, targets: list, run_name: str | None) -> list[FileResul
     found: list[tuple[FileResult, str] | None] = []
     files: list[tuple[str, str, str]] = []
     for target in targets:
+        location = os.path.abspath(target.path)  # per-file-ignores depend on where the file is
         try:
-            data = target.path.read_bytes()
+            key = cache.key_of_file(location, _format(target.path), target.path)
         except OSError:
             found.append(None)  # linting reports the file as unreadable
             continue
-        location = os.path.abspath(target.path)  # per-file-ignores depend on where the file is
-        key = cache.key(location, _format(target.path), data)
         found.append(cache.get(location, key, target.display))
         files.append((target.display, location, key))
     if run_name is not None:

@@ -149,8 +149,15 @@ def _tune_gc() -> None:
     passes grow with the heap, which made a 4 MB article 1.4x slower per MB than a small one.
     What the plan holds is never garbage: freeze it (forked workers then also keep its pages
     shared); and collect less often. Reference cycles are still collected."""
+    threshold = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(50_000, 10, 10)
+
+    def restore() -> None:  # for callers that run the command in-process, as the tests do
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+    click.get_current_context().call_on_close(restore)
 
 
 def _settings(paths: list[str], config_path: str | None) -> Settings:

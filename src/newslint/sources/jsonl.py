@@ -63,9 +63,14 @@ def _documents(path: str, text: str, lines: LineIndex, options: SourceOptions,
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
     """(1-based number, file offset, text) of each line that is not blank."""
-    offset = 0
-    for number, line in enumerate(text.split("\n"), 1):
-        start, offset = offset, offset + len(line) + 1
+    # One line at a time, not text.split(): a 100 MB file would be held twice.
+    number, offset, size = 0, 0, len(text)
+    while offset <= size:
+        end = text.find("\n", offset)
+        if end == -1:
+            end = size
+        start, line = offset, text[offset:end]
+        number, offset = number + 1, end + 1
         if number == 1 and line.startswith("\ufeff"):
             line, start = line[1:], start + 1
         if line.strip():
