@@ -20,6 +20,7 @@ from newslint.errors import UsageError
 from newslint.findings import Finding, Severity
 from newslint.fixes import apply_fixes
 from newslint.parallel import default_jobs, lint_files
+from newslint.project import ProjectSightings
 from newslint.registry import load_rules
 from newslint.reporters import Report, render
 from newslint.sources import format_for
@@ -108,8 +109,12 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     try:
         # The cross-file verdict of a run over the same paths can come from the cache too.
         run_name = None if "-" in paths or fix else "\0".join([os.getcwd(), *paths])
+        # Each file's sightings for NCN002 go into `seen` as they arrive, kept small; with --fix
+        # they stay in the results, as a fixed file is linted again.
+        seen = ProjectSightings()
         results.extend(lint_files(targets, plan, 1 if fix else (jobs or default_jobs()), keep_text=fix,
-                                  cache=cache, on_result=bar.update if bar else None, run_name=run_name))
+                                  cache=cache, on_result=bar.update if bar else None, run_name=run_name,
+                                  seen=None if fix else seen))
     finally:
         if bar:
             bar.close()
@@ -120,7 +125,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     if cache is not None and cache.project_findings is not None:
         add_findings(results, cache.project_findings)
     else:
-        project = finish_project(results, plan)  # after fixing, so it judges the files as they now are
+        project = finish_project(results, plan, seen)  # after fixing, so it judges the files as they now are
         if cache is not None:
             cache.store_project(project)
     regexes.save()

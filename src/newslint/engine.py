@@ -15,6 +15,7 @@ from newslint.config import Settings
 from newslint.document import Document, LineIndex
 from newslint.findings import Finding, Fix, Hit, Position, Severity
 from newslint.names import fold
+from newslint.project import ProjectSightings
 from newslint.registry import load_rules
 from newslint.rule import Context, ProjectRule, Rule, Sighting
 from newslint.selection import check_selectors, enabled_rules, matches, specificity
@@ -135,16 +136,22 @@ def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
     return FileResult(display, findings, text, decoded.encoding, fixable, errors, seen, parsed)
 
 
-def finish_project(results: list[FileResult], plan: Plan) -> list[Finding]:
+def finish_project(results: list[FileResult], plan: Plan, seen: ProjectSightings | None = None) -> list[Finding]:
     """Run the project rules over what they saw in every file; add their findings to the files
-    (and return them)."""
+    (and return them). `seen` holds the sightings a big run has already taken out of its results
+    (parallel.lint_files does); those still in a result are added to it here."""
+    seen = seen if seen is not None else ProjectSightings()
+    for result in results:
+        if result.sightings:
+            seen.add(result.path, result.sightings)
+            result.sightings = {}
     by_path = {r.path: r for r in results}
     lines_of: dict[str, LineIndex | None] = {}
     added: list[Finding] = []
     for rule in plan.rules:
         if not isinstance(rule, ProjectRule):
             continue
-        sightings = {r.path: r.sightings[rule.code] for r in results if r.sightings.get(rule.code)}
+        sightings = seen.for_rule(rule)
         if not sightings:
             continue
         for hit in rule.finish(sightings, plan.context):

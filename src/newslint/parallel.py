@@ -11,14 +11,13 @@ linted (and their entries written by whoever lints them). A warm run starts no w
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Callable, Iterator
 
 from newslint.cache import Cache, lint_and_store, look_up
 from newslint.discovery import Target
 from newslint.engine import FileResult, Plan
-from newslint.rule import Sighting
+from newslint.project import ProjectSightings
 
 # Below this many files a pool costs more than it saves.
 MIN_FILES_FOR_POOL = 8
@@ -32,23 +31,30 @@ def default_jobs() -> int:
 
 
 def lint_files(targets: list[Target], plan: Plan, jobs: int, keep_text: bool, cache: Cache | None = None,
-               on_result: Callable[[FileResult], None] | None = None,
-               run_name: str | None = None) -> list[FileResult]:
+               on_result: Callable[[FileResult], None] | None = None, run_name: str | None = None,
+               seen: ProjectSightings | None = None) -> list[FileResult]:
     """Lint every target; with `keep_text` the decoded text stays in the results (for --fix).
     `on_result` is called with each result as it arrives (the progress bar); `run_name` names the
-    run for the cache's project verdict (see cache.look_up)."""
+    run for the cache's project verdict (see cache.look_up); `seen`, when given, takes each
+    result's project sightings as it arrives, to keep them compactly (see project.py)."""
     results = look_up(cache, targets, run_name) if cache is not None else [None] * len(targets)
     todo = [i for i, result in enumerate(results) if result is None]
-    if on_result is not None:
-        for result in results:
-            if result is not None:
-                on_result(result)
+    for result in results:
+        if result is not None:
+            _arrived(result, on_result, seen)
     for i, result in zip(todo, _lint([targets[i] for i in todo], plan, jobs, keep_text, cache)):
-        _share_strings(result)
         results[i] = result
-        if on_result is not None:
-            on_result(result)
+        _arrived(result, on_result, seen)
     return results  # type: ignore[return-value]  # every slot is filled
+
+
+def _arrived(result: FileResult, on_result: Callable[[FileResult], None] | None,
+             seen: ProjectSightings | None) -> None:
+    if on_result is not None:
+        on_result(result)
+    if seen is not None and result.sightings:
+        seen.add(result.path, result.sightings)
+        result.sightings = {}
 
 
 def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
@@ -76,14 +82,6 @@ def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
 
 def _can_fork() -> bool:
     return hasattr(os, "fork")  # where multiprocessing offers the "fork" start method
-
-
-def _share_strings(result: FileResult) -> None:
-    """One copy of each name key and form for the whole run: the sightings of a big corpus repeat
-    the same names in thousands of files, and the parent keeps them all until the end."""
-    intern, new = sys.intern, tuple.__new__
-    for code, seen in result.sightings.items():
-        result.sightings[code] = [new(Sighting, (intern(s[0]), intern(s[1]), *s[2:])) for s in seen]
 
 
 def _start(plan: Plan, cache: Cache | None) -> None:
