@@ -42,3 +42,10 @@ def test_other_rules_and_empty_lists():
     seen.add("a.txt", {"NCN998": [], "NCN999": [_s("x", "X")]})
     assert seen.for_rule(Everything()) == {}
     assert [s.form for s in seen.for_rule(type("Other", (Everything,), {"code": "NCN999"})())["a.txt"]] == ["X"]
+
+
+def test_pack_and_unpack_round_trip():
+    from newslint.project import pack, unpack
+
+    sightings = {"NCN998": [_s("a", "A", 1, 2), _s("b", "B", 300, 70000)], "NCN999": []}
+    assert unpack(pack(sightings)) == {"NCN998": [s._replace(source_line="") for s in sightings["NCN998"]]}

@@ -97,6 +97,9 @@ def lint_file(path: Path, display: str, plan: Plan) -> FileResult:
     return result
 
 
+_new, _NO_LINE = tuple.__new__, ("",)  # a Sighting without its source line, built in C
+
+
 def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
     decoded = decode(data)
     if decoded.text is None:
@@ -117,7 +120,7 @@ def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
                 if isinstance(rule, ProjectRule):
                     # Without the source line at once: a JSON Lines record's line is the whole record.
                     seen.setdefault(rule.code, []).extend(
-                        s._replace(source_line="") for s in rule.observe(doc, plan.context))
+                        [_new(Sighting, s[:7] + _NO_LINE) for s in rule.observe(doc, plan.context)])
                     continue
                 for hit in rule.check(doc, plan.context):
                     findings.append(_finding(doc, rule, hit, plan))
