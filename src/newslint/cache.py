@@ -30,11 +30,15 @@ once on standard error.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import sys
 from pathlib import Path
+
+try:  # the BLAKE2 module itself: hashlib would load OpenSSL too (3 ms of every run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 import newslint
 from newslint import sources, suppressions
@@ -70,11 +74,11 @@ class Cache:
 
     # -- keys ---------------------------------------------------------------------------------
     def key(self, location: str, fmt: str, data: bytes) -> str:
-        return self._key(location, fmt, hashlib.blake2b(data, digest_size=20).hexdigest())
+        return self._key(location, fmt, blake2b(data, digest_size=20).hexdigest())
 
     def key_of_file(self, location: str, fmt: str, path: Path) -> str:
         """key() of the file's bytes, read a piece at a time (a 100 MB file is not held)."""
-        digest = hashlib.blake2b(digest_size=20)
+        digest = blake2b(digest_size=20)
         with open(path, "rb") as file:
             while piece := file.read(1 << 20):
                 digest.update(piece)
@@ -354,13 +358,13 @@ def _tree_stamp(folder: Path, endings: tuple[str, ...] | None) -> list:
 
 def _file_digest(path: Path) -> str:
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
+        return blake2b(path.read_bytes(), digest_size=20).hexdigest()
     except OSError:
         return "unreadable"
 
 
 def _hash(*parts: str) -> str:
-    return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    return blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 # -- entries as JSON --------------------------------------------------------------------------

@@ -14,11 +14,15 @@ way. The store keeps the patterns the last run used, so it does not grow.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 import sys
+
+try:  # the BLAKE2 module itself: hashlib would load OpenSSL too (3 ms of every run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 try:  # CPython 3.11 and later
     import _sre
@@ -54,7 +58,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
     global _new
     if _sre is None or _path is None:
         return re.compile(pattern, flags)
-    key = hashlib.blake2b(f"{flags}\0{pattern}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    key = blake2b(f"{flags}\0{pattern}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     _used.add(key)
     parts = _store.get(key)
     if parts is not None:
