@@ -4,9 +4,11 @@ Like ruff's. Each linted file gets one small JSON entry in the cache folder (def
 `.newslint_cache` in the project root: the config file's folder, or the current folder), named
 by a hash of the file's absolute path, in 256 sub-folders so that no folder grows huge:
 
-    .newslint_cache/CACHEDIR.TAG    tells backup tools to skip the folder
-    .newslint_cache/.gitignore      `*`: git never sees the cache
-    .newslint_cache/v1/3f/3f9c....json
+    .newslint_cache/CACHEDIR.TAG            tells backup tools to skip the folder
+    .newslint_cache/.gitignore              `*`: git never sees the cache
+    .newslint_cache/v1/3f/3f9c....json      one entry per linted file
+    .newslint_cache/v1/runs/....json        the cross-file verdict of a big run (start_project)
+    .newslint_cache/v1/regex-....json       the rule packs' compiled regexes (regexes.py)
 
 An entry holds the key it was made with and what the report needs of the file: findings (with
 fixes), the sightings of project rules (NCN002 judges them across files at the end of every
