@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newslint.project import ProjectSightings
+from newslint.project import ProjectSightings, pack
 from newslint.rule import ProjectRule, Sighting
 
 
@@ -21,17 +21,17 @@ def _s(key: str, form: str, line: int = 1, column: int = 5000) -> Sighting:
 
 def test_keeps_every_number_and_drops_the_source_line():
     seen = ProjectSightings()
-    seen.add("a.txt", {"NCN998": [_s("saintaubin", "Saint-Aubin", 3, 70000)]})
+    seen.add("a.txt", pack({"NCN998": [_s("saintaubin", "Saint-Aubin", 3, 70000)]}))
     assert seen.for_rule(Everything()) == {
         "a.txt": [Sighting("saintaubin", "Saint-Aubin", 2, 3, 70000, 3, 70011, "")]}
 
 
 def test_only_keys_seen_in_several_forms_reach_a_variants_rule():
     seen = ProjectSightings()
-    seen.add("a.txt", {"NCN999": [_s("saintaubin", "Saint-Aubin"), _s("geneva", "Geneva")]})
-    seen.add("b.txt", {"NCN999": [_s("saintaubin", "Saint-Aubin"), _s("geneva", "Geneva")]})
+    seen.add("a.txt", pack({"NCN999": [_s("saintaubin", "Saint-Aubin"), _s("geneva", "Geneva")]}))
+    seen.add("b.txt", pack({"NCN999": [_s("saintaubin", "Saint-Aubin"), _s("geneva", "Geneva")]}))
     assert seen.for_rule(Variants()) == {}
-    seen.add("c.txt", {"NCN999": [_s("saintaubin", "Saint Aubin"), _s("harbour", "Harbour")]})
+    seen.add("c.txt", pack({"NCN999": [_s("saintaubin", "Saint Aubin"), _s("harbour", "Harbour")]}))
     got = seen.for_rule(Variants())
     assert {path: [s.form for s in rows] for path, rows in got.items()} == {
         "a.txt": ["Saint-Aubin"], "b.txt": ["Saint-Aubin"], "c.txt": ["Saint Aubin"]}
@@ -39,7 +39,7 @@ def test_only_keys_seen_in_several_forms_reach_a_variants_rule():
 
 def test_other_rules_and_empty_lists():
     seen = ProjectSightings()
-    seen.add("a.txt", {"NCN998": [], "NCN999": [_s("x", "X")]})
+    seen.add("a.txt", pack({"NCN998": [], "NCN999": [_s("x", "X")]}))
     assert seen.for_rule(Everything()) == {}
     assert [s.form for s in seen.for_rule(type("Other", (Everything,), {"code": "NCN999"})())["a.txt"]] == ["X"]
 

@@ -51,6 +51,11 @@ def test_a_record_document_is_gone_before_the_next_is_linted(monkeypatch):
     assert [f.line for f in result.findings if f.code == "INP004"] == [4]
 
 
-def test_project_sightings_keep_no_source_line():
+def test_project_sightings_are_packed_without_source_lines():
+    from newslint.project import unpack
+
     result = lint_bytes(_records(3), "a.jsonl", "jsonl", make_plan(Settings()))
-    assert result.sightings["NCN002"] and all(s.source_line == "" for s in result.sightings["NCN002"])
+    keys, forms, numbers = result.sightings["NCN002"]
+    assert len(numbers) == 5 * len(keys) == 5 * len(forms) and "Saint-Aubin" in forms
+    assert keys[forms.index("Saint-Aubin")] is keys[forms.index("Saint-Aubin", forms.index("Saint-Aubin") + 1)]
+    assert all(s.source_line == "" for s in unpack(result.sightings)["NCN002"])

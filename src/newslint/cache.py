@@ -35,6 +35,7 @@ import dataclasses
 import json
 import os
 import sys
+from array import array
 from pathlib import Path
 
 try:  # the BLAKE2 module itself: hashlib would load OpenSSL too (3 ms of every run)
@@ -46,8 +47,8 @@ import newslint
 from newslint import sources, suppressions
 from newslint.engine import FileResult, Plan, lint_bytes, lint_file
 from newslint.findings import Finding, Fix, Position, Severity
+from newslint.project import Packed
 from newslint.registry import builtin_rules_dir
-from newslint.rule import Sighting
 
 DEFAULT_DIR = ".newslint_cache"
 ENTRIES = "v1"  # the entry format; bump it when the layout of an entry changes
@@ -95,8 +96,8 @@ class Cache:
 
     # -- reading and writing ------------------------------------------------------------------
     def get(self, location: str, key: str, display: str) -> tuple[FileResult, str] | None:
-        """The cached result and its project sightings, still as JSON: they are decoded only
-        when the project rules must run (`decode_sightings`)."""
+        """The cached result and its project sightings, still as JSON: look_up decodes them only
+        when the project rules must run."""
         entry = self._read(self._entry_path(location))
         if entry is None or entry.get("key") != key:
             return None  # none yet, or made for another content, config or version: a plain miss
@@ -378,7 +379,8 @@ def _result_to_json(result: FileResult, key: str) -> dict:
         "fixable": result.fixable,
         "findings": [_finding_to_json(f) for f in result.findings],
         # A string of JSON inside the entry: a warm run with the project verdict cached skips it.
-        "sightings": json.dumps({code: [s[:7] for s in seen] for code, seen in result.sightings.items()},
+        "sightings": json.dumps({code: [keys, forms, numbers.tolist()]
+                                 for code, (keys, forms, numbers) in result.sightings.items()},
                                 ensure_ascii=False, separators=(",", ":")),
         "suppressions": None if result.suppressions is None else [
             [d.kind, d.line, d.column, d.end_line, d.end_column,
@@ -395,7 +397,6 @@ def _finding_to_json(f: Finding) -> list:
             int(f.severity), f.message, fix, f.source_line]
 
 
-_new = tuple.__new__  # builds a Sighting without its constructor's overhead (66,000 in the BBC corpus)
 intern = sys.intern  # one copy of each name key and form for the whole run, as for linted files
 
 
@@ -422,7 +423,10 @@ def _finding_from_json(display: str, row: list) -> Finding:
                    Severity(severity), message, fix, source_line)
 
 
-def _sightings_from_json(text: str) -> dict[str, list[Sighting]]:
-    return {code: [_new(Sighting, (intern(key), intern(form), count, line, column, end_line, end_column, ""))
-                   for key, form, count, line, column, end_line, end_column in rows]
-            for code, rows in json.loads(text).items()}
+def _sightings_from_json(text: str) -> dict[str, Packed]:
+    packed = {}
+    for code, (keys, forms, numbers) in json.loads(text).items():
+        if not (len(keys) == len(forms) and len(numbers) == 5 * len(keys)):
+            raise ValueError("columns of different lengths")
+        packed[code] = (tuple(map(intern, keys)), tuple(map(intern, forms)), array("q", numbers))
+    return packed

@@ -15,9 +15,9 @@ from newslint.config import Settings
 from newslint.document import Document, LineIndex
 from newslint.findings import Finding, Fix, Hit, Position, Severity
 from newslint.names import fold
-from newslint.project import ProjectSightings
+from newslint.project import Packed, Packer, ProjectSightings
 from newslint.registry import load_rules
-from newslint.rule import Context, ProjectRule, Rule, Sighting
+from newslint.rule import Context, ProjectRule, Rule
 from newslint.selection import check_selectors, enabled_rules, matches, specificity
 from newslint.sources.decoding import decode
 
@@ -77,9 +77,9 @@ class FileResult:
     fixable: bool = False  # whether --fix may rewrite this file
     errors: list[str] = field(default_factory=list)  # internal rule errors, for stderr
     # What project rules saw in this file (rule code -> sightings), and its suppression comments.
-    # Sightings keep no source line (a big run holds every file's); finish_project reads the
-    # lines it needs again from `source`, the file (or from `text`, for standard input).
-    sightings: dict[str, list[Sighting]] = field(default_factory=dict)
+    # Sightings are packed (project.py) and keep no source line: a big run holds every file's.
+    # finish_project reads the lines it needs again from `source`, the file (or from `text`).
+    sightings: dict[str, Packed] = field(default_factory=dict)
     suppressions: suppressions.Suppressions | None = None
     source: Path | None = None
 
@@ -97,9 +97,6 @@ def lint_file(path: Path, display: str, plan: Plan) -> FileResult:
     return result
 
 
-_new, _NO_LINE = tuple.__new__, ("",)  # a Sighting without its source line, built in C
-
-
 def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
     decoded = decode(data)
     if decoded.text is None:
@@ -113,14 +110,13 @@ def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
 
     findings: list[Finding] = []
     errors: list[str] = []
-    seen: dict[str, list[Sighting]] = {}
+    seen = Packer()
     for doc in loaded.documents:
         for rule in plan.rules:
             try:
                 if isinstance(rule, ProjectRule):
-                    # Without the source line at once: a JSON Lines record's line is the whole record.
-                    seen.setdefault(rule.code, []).extend(
-                        [_new(Sighting, s[:7] + _NO_LINE) for s in rule.observe(doc, plan.context)])
+                    # Packed at once: a JSON Lines file has many records, each with its sightings.
+                    seen.add(rule.code, rule.observe(doc, plan.context))
                     continue
                 for hit in rule.check(doc, plan.context):
                     findings.append(_finding(doc, rule, hit, plan))
@@ -136,7 +132,7 @@ def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
     findings = [f for f in findings if not _ignored_for_file(f, plan)]
     findings.sort(key=Finding.sort_key)
     fixable = decoded.clean and fmt != "jsonl"
-    return FileResult(display, findings, text, decoded.encoding, fixable, errors, seen, parsed)
+    return FileResult(display, findings, text, decoded.encoding, fixable, errors, seen.packed(), parsed)
 
 
 def finish_project(results: list[FileResult], plan: Plan, seen: ProjectSightings | None = None) -> list[Finding]:

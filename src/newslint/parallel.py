@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 from newslint.cache import Cache, lint_and_store, look_up
 from newslint.discovery import Target
 from newslint.engine import FileResult, Plan
-from newslint.project import Packed, ProjectSightings, pack, unpack
+from newslint.project import ProjectSightings
 
 # Below this many files a pool costs more than it saves.
 MIN_FILES_FOR_POOL = 8
@@ -41,37 +41,30 @@ def lint_files(targets: list[Target], plan: Plan, jobs: int, keep_text: bool, ca
     todo = [i for i, result in enumerate(results) if result is None]
     for result in results:
         if result is not None:
-            _arrived(result, None, on_result, seen)
-    for i, (result, packed) in zip(todo, _lint([targets[i] for i in todo], plan, jobs, keep_text, cache)):
+            _arrived(result, on_result, seen)
+    for i, result in zip(todo, _lint([targets[i] for i in todo], plan, jobs, keep_text, cache)):
         results[i] = result
-        _arrived(result, packed, on_result, seen)
+        _arrived(result, on_result, seen)
     return results  # type: ignore[return-value]  # every slot is filled
 
 
-def _arrived(result: FileResult, packed: dict[str, Packed] | None,
-             on_result: Callable[[FileResult], None] | None, seen: ProjectSightings | None) -> None:
-    """`packed`: the project sightings as a worker sends them (None: still lists in the result)."""
+def _arrived(result: FileResult, on_result: Callable[[FileResult], None] | None,
+             seen: ProjectSightings | None) -> None:
     if on_result is not None:
         on_result(result)
-    if packed is None:
-        if seen is None or not result.sightings:
-            return
-        packed = pack(result.sightings)
-    if seen is not None:
-        seen.add_packed(result.path, packed)
+    if seen is not None and result.sightings:
+        seen.add(result.path, result.sightings)
         result.sightings = {}
-    else:
-        result.sightings = unpack(packed)
 
 
 def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
-          cache: Cache | None) -> Iterator[tuple[FileResult, dict[str, Packed] | None]]:
+          cache: Cache | None) -> Iterator[FileResult]:
     if jobs <= 1 or len(targets) < MIN_FILES_FOR_POOL or not _can_fork():
         for t in targets:
             result = lint_and_store(t.path, t.display, plan, cache)
             if not keep_text:
                 result.text = None  # a big run must not keep every file's text
-            yield result, None
+            yield result
         return
     import multiprocessing  # with concurrent.futures, 10 ms to import: only for a pool
     from concurrent.futures import ProcessPoolExecutor
@@ -83,10 +76,10 @@ def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start,
                              initargs=(plan, cache)) as pool:
         work = [(t.path, t.display, keep_text) for t in targets]
-        for result, problem, packed in pool.map(_work, work, chunksize=chunk):
+        for result, problem in pool.map(_work, work, chunksize=chunk):
             if problem and cache is not None and cache.problem is None:
                 cache.problem = problem  # the parent reports the first one
-            yield result, packed
+            yield result
 
 
 def _can_fork() -> bool:
@@ -98,10 +91,9 @@ def _start(plan: Plan, cache: Cache | None) -> None:
     _plan, _cache = plan, cache
 
 
-def _work(work: tuple[Path, str, bool]) -> tuple[FileResult, str | None, dict]:
+def _work(work: tuple[Path, str, bool]) -> tuple[FileResult, str | None]:
     path, display, keep_text = work
     result = lint_and_store(path, display, _plan, _cache)
     if not keep_text:
         result.text = None  # the whole file need not travel back to the parent
-    packed, result.sightings = pack(result.sightings), {}  # columns pickle far faster than tuples
-    return result, (_cache.take_problem() if _cache is not None else None), packed
+    return result, (_cache.take_problem() if _cache is not None else None)
