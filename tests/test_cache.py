@@ -1,6 +1,6 @@
 """The results cache: hits, what invalidates an entry, broken caches, --no-cache, `newslint clean`.
 
-Whether a run read the cache is seen by counting calls to the linter (`lint_bytes`, which the
+Whether a run read the cache is seen by counting calls to the linter (`lint_decoded`, which the
 cache calls on a miss) and by the entries' modification times; both runs in process, on fewer
 files than make a process pool, unless the test is about --jobs.
 """
@@ -35,14 +35,14 @@ def linted(monkeypatch) -> list[str]:
     import newslint.engine
 
     calls: list[str] = []
-    real = newslint.engine.lint_bytes
+    real = newslint.engine.lint_decoded
 
-    def counting(data, display, fmt, plan):
+    def counting(decoded, display, fmt, plan):
         calls.append(Path(display).name)
-        return real(data, display, fmt, plan)
+        return real(decoded, display, fmt, plan)
 
-    monkeypatch.setattr(newslint.cache, "lint_bytes", counting)  # the cache's miss
-    monkeypatch.setattr(newslint.engine, "lint_bytes", counting)  # lint_file, without a cache
+    monkeypatch.setattr(newslint.cache, "lint_decoded", counting)  # the cache's miss
+    monkeypatch.setattr(newslint.engine, "lint_decoded", counting)  # lint_file, without a cache
     return calls
 
 

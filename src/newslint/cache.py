@@ -45,10 +45,11 @@ except ImportError:  # pragma: no cover - a Python built without it
 
 import newslint
 from newslint import sources, suppressions
-from newslint.engine import FileResult, Plan, lint_bytes, lint_file
+from newslint.engine import FileResult, Plan, lint_decoded, lint_file
 from newslint.findings import Finding, Fix, Position, Severity
 from newslint.project import Packed
 from newslint.registry import builtin_rules_dir
+from newslint.sources.decoding import decode
 
 DEFAULT_DIR = ".newslint_cache"
 ENTRIES = "v1"  # the entry format; bump it when the layout of an entry changes
@@ -317,9 +318,12 @@ def lint_and_store(path: Path, display: str, plan: Plan, cache: Cache | None) ->
         return lint_file(path, display, plan)  # reports the file as unreadable; nothing to cache
     location = os.path.abspath(path)
     fmt = _format(path)
-    result = lint_bytes(data, display, fmt, plan)
+    key = cache.key(location, fmt, data)
+    decoded = decode(data)
+    del data  # a big file's bytes need not stay beside its text while it is linted
+    result = lint_decoded(decoded, display, fmt, plan)
     result.source = path
-    cache.put(location, cache.key(location, fmt, data), result)
+    cache.put(location, key, result)
     return result
 
 

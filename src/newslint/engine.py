@@ -19,7 +19,7 @@ from newslint.project import Packed, Packer, ProjectSightings
 from newslint.registry import load_rules
 from newslint.rule import Context, ProjectRule, Rule
 from newslint.selection import check_selectors, enabled_rules, matches, specificity
-from newslint.sources.decoding import decode
+from newslint.sources.decoding import Decoded, decode
 
 if TYPE_CHECKING:
     import pathspec
@@ -92,13 +92,19 @@ def lint_file(path: Path, display: str, plan: Plan) -> FileResult:
         return FileResult(display, _input_findings(display, [sources.Problem("INP003", f"cannot read file: {reason}")],
                                                    None, plan))
     fmt = sources.format_for(str(path)) or "text"
-    result = lint_bytes(data, display, fmt, plan)
+    decoded = decode(data)
+    del data  # a big file's bytes need not stay beside its text while it is linted
+    result = lint_decoded(decoded, display, fmt, plan)
     result.source = path
     return result
 
 
 def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
-    decoded = decode(data)
+    return lint_decoded(decode(data), display, fmt, plan)
+
+
+def lint_decoded(decoded: Decoded, display: str, fmt: str, plan: Plan) -> FileResult:
+    """Lint a file already turned into text (see sources/decoding.py)."""
     if decoded.text is None:
         return FileResult(display, _input_findings(display, [sources.Problem("INP002", decoded.note)], None, plan))
     text = decoded.text
