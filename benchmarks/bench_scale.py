@@ -434,22 +434,22 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         if "corpus" in sections:
             rows += section_corpus(data, work, [int(n) for n in args.copies.split(",")])
-            print(f"  corpus done", flush=True)
+            print("  corpus done", flush=True)
         reference = None
         if "article" in sections:
             article_rows, reference = section_articles(texts, work, [float(m) for m in args.article_mb.split(",")])
-            print(f"  articles done", flush=True)
+            print("  articles done", flush=True)
         if "jsonl" in sections:
             rows += section_jsonl(texts, work, args.jsonl_mb, reference)
-            print(f"  JSON Lines done", flush=True)
+            print("  JSON Lines done", flush=True)
         if "article" in sections:
             rows += article_rows
         if "jobs" in sections:
             rows += section_jobs(data)
-            print(f"  jobs done", flush=True)
+            print("  jobs done", flush=True)
         if "cache" in sections:
             rows += section_cache(data, work)
-            print(f"  cache done", flush=True)
+            print("  cache done", flush=True)
         if "small" in sections:
             rows += section_small(data, work, args.small_runs)
     print()
