@@ -34,6 +34,13 @@ ARTICLE = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _no_file_cache(monkeypatch):
+    """These tests are about LanguageTool's own cache and requests: newslint's cache of whole
+    files' findings would answer before the grammar stage is asked (it has tests of its own below)."""
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+
+
 @pytest.fixture
 def lt():
     fake = FakeLanguageTool().start()
@@ -286,6 +293,31 @@ def test_cache_answers_when_the_server_is_gone(tmp_path, lt):
     lt.stop()
     again = run_cli("check", "--ignore", "SPL001,SPL002", "--format", "json", str(path))
     assert again.stdout == first.stdout and again.stderr == ""
+
+
+def test_file_cache_keeps_grammar_findings_whole(tmp_path, lt, monkeypatch):
+    monkeypatch.delenv("NEWSLINT_NO_CACHE")
+    project(tmp_path, lt.url)
+    path = write(tmp_path / "a.txt", ARTICLE)
+    first = check_json(str(path))[1]
+    assert found(first, LT) and all("languagetool" in f for f in first if f["code"].startswith(LT))
+    lt.requests.clear()
+    assert check_json(str(path))[1] == first  # the same findings, LanguageTool's details included
+    assert lt.requests == []
+
+
+def test_file_cache_does_not_keep_a_file_languagetool_could_not_check(tmp_path, lt, monkeypatch):
+    monkeypatch.delenv("NEWSLINT_NO_CACHE")
+    project(tmp_path, lt.url)
+    path = write(tmp_path / "a.txt", ARTICLE)
+    lt.mode = "error500"
+    assert not found(check_json(str(path))[1], LT)
+    lt.mode = "ok"  # the server is well again: the file is checked, not answered from the cache
+    assert found(check_json(str(path))[1], LT) == [
+        ("GRM001/EN_A_VS_AN", *where(ARTICLE, "a extra")),
+        ("SPL900/MORFOLOGIK_RULE_EN_US", *where(ARTICLE, "recieve")),
+        ("GRM001/IRREGARDLESS", *where(ARTICLE, "irregardless")),
+    ]
 
 
 def test_settings_are_part_of_the_cache_key(tmp_path, lt):

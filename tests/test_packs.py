@@ -166,3 +166,14 @@ good = "z\\n"
     result = run_cli("check", str(write(tmp_path / "a.txt", "y\n")))
     assert result.exit_code == 2
     assert "'requires' must be a list of non-empty strings" in result.stderr
+def test_built_in_packs_compile_eagerly_too():
+    """The built-in packs are compiled lazily in a run; compiling them all here catches a bad regex."""
+    from newslint.packs import load_pack
+    from newslint.registry import builtin_rules_dir
+
+    for pack in sorted(builtin_rules_dir().glob("*.toml")):
+        for rule in load_pack(pack):
+            assert rule.pattern.pattern
+        for rule in load_pack(pack, lazy=True):
+            assert "pattern" not in vars(rule)  # not compiled until first use
+            assert rule.pattern.pattern

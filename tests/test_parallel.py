@@ -21,3 +21,20 @@ def test_jobs_1_and_2_give_identical_findings(tmp_path):
 
 def test_jobs_must_be_positive(tmp_path):
     assert run_cli("check", "--jobs", "0", str(tmp_path)).exit_code == 2
+
+
+def test_jobs_1_and_2_agree_on_every_format_in_text_output(tmp_path):
+    """Text output shows source lines: the cross-file rule reads them again from the files."""
+    for i in range(6):
+        dash = "Saint Aubin" if i == 2 else "Saint-Aubin"
+        write(tmp_path / f"m{i}.md", f"# Day {i}\n\n<!-- newslint-disable-next-line MTA301 -->\n"
+                                     f"The the {dash} ferry resumed on Monday.\n\nLeave a Comment\n")
+        write(tmp_path / f"h{i}.html", f"<p>The {dash} ferry resumed on Monday , officials said.</p>\n")
+    write(tmp_path / "records.jsonl", '{"text": "The the Saint-Aubin ferry resumed."}\nnot json\n')
+    runs = [run_cli("check", "--no-cache", "--jobs", jobs, str(tmp_path)) for jobs in ("1", "2")]
+    assert runs[0].exit_code == runs[1].exit_code == 1
+    assert runs[0].stdout == runs[1].stdout
+    assert "NCN002" in runs[0].stdout and "INP004" in runs[0].stdout and "INP100" not in runs[0].stdout
+    # The source lines under NCN002, read again from the files.
+    assert "| <p>The Saint Aubin ferry resumed" in runs[0].stdout
+    assert "| The the Saint Aubin ferry resumed" in runs[0].stdout

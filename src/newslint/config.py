@@ -47,6 +47,7 @@ class Settings:
     rule_packs: tuple[Path, ...] = ()
     jsonl_text_field: str = "text"
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
+    cache_dir: Path | None = None  # None: .newslint_cache in `root`
     config_path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
 
@@ -161,6 +162,10 @@ def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Se
             values["jsonl_text_field"] = table[key]
         elif key in LANGUAGETOOL_KEYS:
             continue  # read together below
+        elif key == "cache-dir":
+            if not isinstance(table[key], str) or not table[key]:
+                raise fail(key, "must be a non-empty string (a folder)")
+            values["cache_dir"] = root / table[key]
         else:
             raise ConfigError(f"{path}: {where}: unknown key {key!r}")
     values["languagetool"] = _languagetool(table, root, fail)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from newslint.sources import FORMATS
+
+if TYPE_CHECKING:
+    import pathspec
 
 DEFAULT_EXCLUDE = ("node_modules/", "venv/", "__pycache__/", "site-packages/", "_site/", "public/")
 
@@ -26,13 +28,12 @@ class Target:
 
 def discover(paths: list[str], exclude: tuple[str, ...], root: Path) -> tuple[list[Target], list[str]]:
     """(files to lint, paths that do not exist), in a stable order without duplicates."""
-    excluded = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *exclude])
+    excluded = None  # made for the first folder: named files need no globs (pathspec is slow to import)
     targets: list[Target] = []
     missing: list[str] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
 
-    def add(path: Path, display: str) -> None:
-        key = path.resolve()
+    def add(path: Path, display: str, key: str) -> None:
         if key not in seen:
             seen.add(key)
             targets.append(Target(path, display))
@@ -40,14 +41,30 @@ def discover(paths: list[str], exclude: tuple[str, ...], root: Path) -> tuple[li
     for given in paths:
         path = Path(given)
         if path.is_file():
-            add(path, given)
+            add(path, given, os.path.realpath(path))
         elif path.is_dir():
+            if excluded is None:
+                import pathspec
+
+                excluded = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *exclude])
+            # String work, not a realpath and a relpath per file: a corpus has many thousands.
+            real_top, top = os.path.realpath(path), str(path)
             for file in _walk(path, excluded, root):
-                add(file, os.path.join(given, os.path.relpath(file, path)) if given != "." else
-                    os.path.relpath(file, path))
+                rel = _inside(str(file), top) or os.path.relpath(file, path)
+                # os.walk enters no linked folder, so only a linked file needs resolving.
+                key = os.path.realpath(file) if os.path.islink(file) else os.path.join(real_top, rel)
+                add(file, os.path.join(given, rel) if given != "." else rel, key)
         else:
             missing.append(given)
     return targets, missing
+
+
+def _inside(file: str, top: str) -> str | None:
+    """`file` relative to the folder `top` it was found in, when it is spelled from `top`."""
+    if top == ".":
+        return None if file.startswith(("/", "../")) else file
+    prefix = top.rstrip("/") + "/"
+    return file[len(prefix):] if file.startswith(prefix) else None
 
 
 def _walk(top: Path, excluded: pathspec.PathSpec, root: Path):
@@ -96,6 +113,8 @@ def _read_gitignore(folder: Path) -> pathspec.PathSpec | None:
         lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 

@@ -13,20 +13,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pathspec
-
 from newslint import sources, suppressions
 from newslint.config import Settings, read_accept_file
 from newslint.document import Document, LineIndex
 from newslint.findings import Finding, Fix, Hit, Position, Severity
 from newslint.names import fold
+from newslint.project import Packed, Packer, ProjectSightings
 from newslint.registry import load_rules
-from newslint.rule import Context, ProjectRule, Rule, Sighting
+from newslint.rule import Context, ProjectRule, Rule
 from newslint.selection import (check_selectors, enabled_rules, is_selected, matches, names_a_rule, specificity,
                                 subrules_selected)
-from newslint.sources.decoding import decode
+from newslint.sources.decoding import Decoded, decode
 
 if TYPE_CHECKING:
+    import pathspec
+
     from newslint.grammar.stage import GrammarMatch, GrammarStage
 
 
@@ -58,6 +59,8 @@ def make_plan(settings: Settings) -> Plan:
     for _, codes in settings.per_file_ignores:
         check_selectors(codes, all_rules, f"{where}: per-file-ignores")
     rules = enabled_rules(all_rules, settings.select, settings.extend_select, settings.ignore)
+    if settings.per_file_ignores:
+        import pathspec  # 15 ms to import: only when needed (a pre-commit run lints one file)
     plan = Plan(
         settings=settings,
         all_rules=all_rules,
@@ -98,10 +101,13 @@ class FileResult:
     fixable: bool = False  # whether --fix may rewrite this file
     errors: list[str] = field(default_factory=list)  # internal rule errors, for stderr
     # What project rules saw in this file (rule code -> sightings), and its suppression comments.
-    sightings: dict[str, list[Sighting]] = field(default_factory=dict)
+    # Sightings are packed (project.py) and keep no source line: a big run holds every file's.
+    # finish_project reads the lines it needs again from `source`, the file (or from `text`).
+    sightings: dict[str, Packed] = field(default_factory=dict)
     suppressions: suppressions.Suppressions | None = None
     grammar_error: str | None = None  # why LanguageTool did not check (all of) this file
     warnings: list[str] = field(default_factory=list)  # troubles that did not stop the run, for stderr
+    source: Path | None = None
 
 
 def lint_file(path: Path, display: str, plan: Plan) -> FileResult:
@@ -112,29 +118,38 @@ def lint_file(path: Path, display: str, plan: Plan) -> FileResult:
         return FileResult(display, _input_findings(display, [sources.Problem("INP003", f"cannot read file: {reason}")],
                                                    None, plan))
     fmt = sources.format_for(str(path)) or "text"
-    return lint_bytes(data, display, fmt, plan)
+    decoded = decode(data)
+    del data  # a big file's bytes need not stay beside its text while it is linted
+    result = lint_decoded(decoded, display, fmt, plan)
+    result.source = path
+    return result
 
 
 def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
-    decoded = decode(data)
+    return lint_decoded(decode(data), display, fmt, plan)
+
+
+def lint_decoded(decoded: Decoded, display: str, fmt: str, plan: Plan) -> FileResult:
+    """Lint a file already turned into text (see sources/decoding.py)."""
     if decoded.text is None:
         return FileResult(display, _input_findings(display, [sources.Problem("INP002", decoded.note)], None, plan))
     text = decoded.text
     problems: list[sources.Problem] = []
     if not decoded.clean:
         problems.append(sources.Problem("INP001", decoded.note))
-    loaded = sources.load(fmt, display, text, plan.source_options)
-    problems.extend(loaded.problems)
-    lines = loaded.documents[0].lines if loaded.documents else LineIndex(text)
+    # JSON Lines records are linted one at a time, unless LanguageTool is to batch them together.
+    loaded = sources.load(fmt, display, text, plan.source_options, stream=plan.grammar is None)
+    lines = loaded.lines or (loaded.documents[0].lines if loaded.documents else LineIndex(text))
 
-    findings: list[Finding] = _input_findings(display, problems, lines, plan)
+    findings: list[Finding] = []
     errors: list[str] = []
-    seen: dict[str, list[Sighting]] = {}
+    seen = Packer()
     for doc in loaded.documents:
         for rule in plan.rules:
             try:
                 if isinstance(rule, ProjectRule):
-                    seen.setdefault(rule.code, []).extend(rule.observe(doc, plan.context))
+                    # Packed at once: a JSON Lines file has many records, each with its sightings.
+                    seen.add(rule.code, rule.observe(doc, plan.context))
                     continue
                 for hit in rule.check(doc, plan.context):
                     findings.append(_finding(doc, rule, hit, plan))
@@ -147,23 +162,34 @@ def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
         findings.extend(_grammar_findings(loaded.documents, report.matches, plan))
         grammar_error, warnings = report.error, report.warnings
 
+    problems.extend(loaded.problems)  # a streamed source has found them all by now
+    findings[:0] = _input_findings(display, problems, lines, plan)
     parsed = suppressions.parse(text, lines) if loaded.has_comments else None
     if parsed and parsed.directives:
         findings = _apply_suppressions(findings, parsed, lines, display, plan)
     findings = [f for f in findings if not _ignored_for_file(f, plan)]
     findings.sort(key=Finding.sort_key)
     fixable = decoded.clean and fmt != "jsonl"
-    return FileResult(display, findings, text, decoded.encoding, fixable, errors, seen, parsed,
+    return FileResult(display, findings, text, decoded.encoding, fixable, errors, seen.packed(), parsed,
                       grammar_error, warnings)
 
 
-def finish_project(results: list[FileResult], plan: Plan) -> None:
-    """Run the project rules over what they saw in every file; add their findings to the files."""
+def finish_project(results: list[FileResult], plan: Plan, seen: ProjectSightings | None = None) -> list[Finding]:
+    """Run the project rules over what they saw in every file; add their findings to the files
+    (and return them). `seen` holds the sightings a big run has already taken out of its results
+    (parallel.lint_files does); those still in a result are added to it here."""
+    seen = seen if seen is not None else ProjectSightings()
+    for result in results:
+        if result.sightings:
+            seen.add(result.path, result.sightings)
+            result.sightings = {}
     by_path = {r.path: r for r in results}
+    lines_of: dict[str, LineIndex | None] = {}
+    added: list[Finding] = []
     for rule in plan.rules:
         if not isinstance(rule, ProjectRule):
             continue
-        sightings = {r.path: r.sightings[rule.code] for r in results if r.sightings.get(rule.code)}
+        sightings = seen.for_rule(rule)
         if not sightings:
             continue
         for hit in rule.finish(sightings, plan.context):
@@ -171,11 +197,20 @@ def finish_project(results: list[FileResult], plan: Plan) -> None:
             s = hit.sighting
             finding = Finding(hit.path, Position(s.line, s.column), Position(s.end_line, s.end_column),
                               rule.code, rule.name, rule.category, _severity(rule, plan), hit.message,
-                              None, s.source_line)
+                              None, _source_line(result, s.line, lines_of))
             if result.suppressions and result.suppressions.suppresses(finding, rule, mark=False):
                 continue
             if not _ignored_for_file(finding, plan):
-                result.findings.append(finding)
+                added.append(finding)
+    add_findings(results, added)
+    return added
+
+
+def add_findings(results: list[FileResult], findings: list[Finding]) -> None:
+    """Give each finding to the result of its file, and keep every file's findings in order."""
+    by_path = {r.path: r for r in results}
+    for finding in findings:
+        by_path[finding.path].findings.append(finding)
     for result in results:
         result.findings.sort(key=Finding.sort_key)
 
@@ -200,6 +235,20 @@ def _grammar_findings(documents: list[Document], matches: list["GrammarMatch"], 
         finding.languagetool = {"rule": m.rule, "category": m.category, "replacements": list(m.replacements)}
         out.append(finding)
     return out
+
+
+def _source_line(result: FileResult, line: int, lines_of: dict[str, LineIndex | None]) -> str:
+    """Line `line` of the result's file, read again (once per file) for a project finding."""
+    if result.path not in lines_of:
+        text = result.text
+        if text is None and result.source is not None:
+            try:
+                text = decode(result.source.read_bytes()).text
+            except OSError:
+                text = None
+        lines_of[result.path] = LineIndex(text) if text is not None else None
+    lines = lines_of[result.path]
+    return lines.line_text(line) if lines is not None and 0 < line <= len(lines.starts) else ""
 
 
 def _finding(doc: Document, rule: Rule, hit: Hit, plan: Plan, code: str | None = None) -> Finding:

@@ -1,23 +1,30 @@
 """Word lists shipped in rules/data/, loaded on first use and kept for the run.
 
-Only the rules that need a list load it, so a run with those rules off never pays for it.
+Only the rules that need a list load it, so a run with those rules off never pays for it. The
+English dictionary (160,000 words) is not even turned into a set at first: see SortedWordFile.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Set
 from functools import cache
 
 from newslint.registry import builtin_rules_dir
 
 
 _COMMENT = re.compile(r"#[^\n]*")
+# Lists kept sorted, one word per line, by their build scripts (tests/test_lexicons.py checks),
+# and big enough that building their set costs more than a small run's lookups.
+_SEARCHED_IN_PLACE = frozenset({"english-words"})
 
 
 @cache
-def word_list(name: str) -> frozenset[str]:
+def word_list(name: str) -> frozenset[str] | Set[str]:
     """The words of rules/data/NAME.txt: separated by white space, `#` starts a comment."""
     path = builtin_rules_dir() / "data" / f"{name}.txt"
+    if name in _SEARCHED_IN_PLACE:
+        return SortedWordFile(path.read_bytes())
     text = _COMMENT.sub("", path.read_text(encoding="utf-8"))
     return frozenset(text.split())
 
@@ -29,3 +36,66 @@ def word_frequencies(name: str) -> dict[str, int]:
     pairs = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
              if line and not line.startswith("#"))
     return {word: int(number) for word, number in pairs}
+
+
+class SortedWordFile(Set):
+    """A sorted word list (one word per line, `#` comment lines first) that answers `in` by binary
+    search over the file's bytes, so a run that asks about a few words (pre-commit on one file)
+    does not pay 50 ms for a set of 160,000 strings. After MAX_SEARCHES lookups, when the set
+    would have been cheaper, it builds the set and uses it. Anything else a frozenset offers
+    (iteration, len, union ...) works too, on the set."""
+
+    MAX_SEARCHES = 2000
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        start = 0
+        while data.startswith(b"#", start):  # the comment lines at the top
+            start = data.find(b"\n", start) + 1 or len(data)
+        self._start = start
+        self._searches = 0
+        self._set: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._set is None and isinstance(word, str):
+            self._searches += 1
+            if self._searches <= self.MAX_SEARCHES:
+                return self._search(word.encode("utf-8", "surrogatepass"))
+        return word in self.words
+
+    def _search(self, key: bytes) -> bool:
+        # UTF-8 bytes sort in code-point order, the order of Python's sorted().
+        data, lo, hi = self._data, self._start, len(self._data)
+        while lo < hi:  # lo and hi are always at the start of a line
+            mid = (lo + hi) // 2
+            start = data.rfind(b"\n", lo, mid) + 1 or lo
+            end = data.find(b"\n", start, hi)
+            if end == -1:
+                end = hi
+            line = data[start:end]
+            if line == key:
+                return True
+            if line < key:
+                lo = end + 1
+            else:
+                hi = start
+        return False
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._set is None:
+            self._set = frozenset(self._data[self._start:].decode("utf-8").split())
+        return self._set
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getattr__(self, name: str):
+        return getattr(self.words, name)  # union, issubset, ... as on a frozenset
+
+    @classmethod
+    def _from_iterable(cls, iterable) -> frozenset[str]:
+        return frozenset(iterable)  # what `a | b` and friends return

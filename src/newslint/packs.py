@@ -15,6 +15,7 @@ enabled, summary. The format is documented in the README ("Rule packs").
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -40,7 +41,7 @@ _REQUIRED = ("code", "name", "category", "kind", "message", "what", "why", "bad"
 class PackRule(Rule):
     """One `[[rule]]` entry of a pack."""
 
-    def __init__(self, entry: dict, origin: str, pattern: re.Pattern, swaps: dict[str, str] | None,
+    def __init__(self, entry: dict, origin: str, pattern: re.Pattern | tuple[str, int], swaps: dict[str, str] | None,
                  swap_patterns: list[str] | None, anchored: bool = False,
                  literals: tuple[str, ...] = (), requires: tuple[str, ...] = (),
                  reported_only: bool = False) -> None:
@@ -58,13 +59,24 @@ class PackRule(Rule):
                            entry.get("example-format", "txt"))
         self.fixable = self.kind == "substitution"
         self.origin = origin
-        self.pattern = pattern
+        if isinstance(pattern, re.Pattern):
+            self.pattern = pattern
+        else:
+            self._source = pattern  # (regex, flags), compiled on first use
         self.anchored = anchored
         self.literals = literals
         self.requires = requires  # the rule can match only where one of these strings is
         self.reported_only = reported_only  # voice = "reported": not in first-person articles
         self.swaps = swaps  # lowercased literal -> replacement
         self.swap_patterns = swap_patterns
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        # Built-in packs compile lazily: a run that never needs a rule (a literal-phrase rule
+        # whose phrases are in no document, or a warm cache) never pays for its regex.
+        from newslint import regexes  # compiled code kept in the cache folder, when there is one
+
+        return regexes.compile(*self._source)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         # Literal phrases: skip the document unless one of them is in it at all. A substring
@@ -135,8 +147,12 @@ def _phrase_regex(phrase: str) -> str:
     return f"{left}{body}{right}"
 
 
-def load_pack(path: Path) -> list[PackRule]:
-    """Load one pack; any problem is a ConfigError naming the file and the entry."""
+def load_pack(path: Path, lazy: bool = False) -> list[PackRule]:
+    """Load one pack; any problem is a ConfigError naming the file and the entry.
+
+    With `lazy` (the built-in packs, whose regexes the tests compile) the combined regex of each
+    rule is compiled on first use instead of here; a user's pack is compiled now, so that a bad
+    regex stops the run before any file is linted."""
     data = read_toml(path, "rule pack")
     unknown_top = set(data) - {"rule", "pack"}
     if unknown_top:
@@ -144,10 +160,10 @@ def load_pack(path: Path) -> list[PackRule]:
     entries = data.get("rule", [])
     if not isinstance(entries, list):
         raise ConfigError(f"{path}: 'rule' must be an array of tables ([[rule]])")
-    return [_build(entry, i, path) for i, entry in enumerate(entries, 1)]
+    return [_build(entry, i, path, lazy) for i, entry in enumerate(entries, 1)]
 
 
-def _build(entry: dict, index: int, path: Path) -> PackRule:
+def _build(entry: dict, index: int, path: Path, lazy: bool = False) -> PackRule:
     label = f"{path}: rule #{index}" + (f" ({entry['code']})" if isinstance(entry.get("code"), str) else "")
 
     def fail(problem: str) -> ConfigError:
@@ -199,7 +215,7 @@ def _build(entry: dict, index: int, path: Path) -> PackRule:
         ):
             raise fail("a substitution rule needs 'swap', a table of \"wrong\" = \"right\" strings")
         if entry.get("regex", False):
-            for regex in swap:
+            for regex in swap if not lazy else ():
                 _compile(regex, flags, fail)
             # Each pattern becomes a named group, so a match tells which swap it was, even for
             # patterns with lookarounds that cannot match the matched text on its own.
@@ -212,8 +228,9 @@ def _build(entry: dict, index: int, path: Path) -> PackRule:
             alternatives = [_phrase_regex(k) for k in swap]
     # Longest alternatives first, so that the longest phrase wins at a position.
     alternatives.sort(key=len, reverse=True)
+    source = "|".join(f"(?:{a})" for a in alternatives)
     try:
-        pattern = re.compile("|".join(f"(?:{a})" for a in alternatives), flags)
+        pattern = (source, flags) if lazy else re.compile(source, flags)
     except re.error:
         for regex in alternatives:
             _compile(regex, flags, fail)  # names the broken one

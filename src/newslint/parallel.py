@@ -3,47 +3,97 @@
 Each worker is forked with the run's Plan already built (rules compiled, word lists loaded as
 they are needed), lints whole files and sends back their FileResults. Results come back in the
 order of the files, so `--jobs 1` and `--jobs N` report the same findings in the same order.
+
+With a cache, the parent first takes from it every file that is unchanged; only the others are
+linted (and their entries written by whoever lints them). A warm run starts no workers at all.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Callable, Iterator
 
+from newslint.cache import Cache, lint_and_store, look_up
 from newslint.discovery import Target
-from newslint.engine import FileResult, Plan, lint_file
+from newslint.engine import FileResult, Plan
+from newslint.project import ProjectSightings
 
 # Below this many files a pool costs more than it saves.
 MIN_FILES_FOR_POOL = 8
 
 _plan: Plan | None = None
+_cache: Cache | None = None
 
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def lint_files(targets: list[Target], plan: Plan, jobs: int, keep_text: bool) -> list[FileResult]:
-    """Lint every target; with `keep_text` the decoded text stays in the results (for --fix)."""
-    if jobs <= 1 or len(targets) < MIN_FILES_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
-        return [lint_file(t.path, t.display, plan) for t in targets]
-    context = multiprocessing.get_context("fork")  # the workers inherit the plan, nothing is pickled
-    chunk = max(1, min(64, len(targets) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start, initargs=(plan,)) as pool:
+def lint_files(targets: list[Target], plan: Plan, jobs: int, keep_text: bool, cache: Cache | None = None,
+               on_result: Callable[[FileResult], None] | None = None, run_name: str | None = None,
+               seen: ProjectSightings | None = None) -> list[FileResult]:
+    """Lint every target; with `keep_text` the decoded text stays in the results (for --fix).
+    `on_result` is called with each result as it arrives (the progress bar); `run_name` names the
+    run for the cache's project verdict (see cache.look_up); `seen`, when given, takes each
+    result's project sightings as it arrives, to keep them compactly (see project.py)."""
+    results = look_up(cache, targets, run_name) if cache is not None else [None] * len(targets)
+    todo = [i for i, result in enumerate(results) if result is None]
+    for result in results:
+        if result is not None:
+            _arrived(result, on_result, seen)
+    for i, result in zip(todo, _lint([targets[i] for i in todo], plan, jobs, keep_text, cache)):
+        results[i] = result
+        _arrived(result, on_result, seen)
+    return results  # type: ignore[return-value]  # every slot is filled
+
+
+def _arrived(result: FileResult, on_result: Callable[[FileResult], None] | None,
+             seen: ProjectSightings | None) -> None:
+    if on_result is not None:
+        on_result(result)
+    if seen is not None and result.sightings:
+        seen.add(result.path, result.sightings)
+        result.sightings = {}
+
+
+def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
+          cache: Cache | None) -> Iterator[FileResult]:
+    if jobs <= 1 or len(targets) < MIN_FILES_FOR_POOL or not _can_fork():
+        for t in targets:
+            result = lint_and_store(t.path, t.display, plan, cache)
+            if not keep_text:
+                result.text = None  # a big run must not keep every file's text
+            yield result
+        return
+    import multiprocessing  # with concurrent.futures, 10 ms to import: only for a pool
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")  # the workers inherit plan and cache, nothing is pickled
+    # Small chunks: sending one costs a fraction of a millisecond, and at the end of the run a
+    # worker with a big last chunk would leave the other cores idle.
+    chunk = max(1, min(16, len(targets) // (jobs * 16)))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start,
+                             initargs=(plan, cache)) as pool:
         work = [(t.path, t.display, keep_text) for t in targets]
-        return list(pool.map(_lint, work, chunksize=chunk))
+        for result, problem in pool.map(_work, work, chunksize=chunk):
+            if problem and cache is not None and cache.problem is None:
+                cache.problem = problem  # the parent reports the first one
+            yield result
 
 
-def _start(plan: Plan) -> None:
-    global _plan
-    _plan = plan
+def _can_fork() -> bool:
+    return hasattr(os, "fork")  # where multiprocessing offers the "fork" start method
 
 
-def _lint(work: tuple[Path, str, bool]) -> FileResult:
+def _start(plan: Plan, cache: Cache | None) -> None:
+    global _plan, _cache
+    _plan, _cache = plan, cache
+
+
+def _work(work: tuple[Path, str, bool]) -> tuple[FileResult, str | None]:
     path, display, keep_text = work
-    result = lint_file(path, display, _plan)
+    result = lint_and_store(path, display, _plan, _cache)
     if not keep_text:
         result.text = None  # the whole file need not travel back to the parent
-    return result
+    return result, (_cache.take_problem() if _cache is not None else None)

@@ -29,7 +29,7 @@ def load_rules(user_packs: Iterable[Path] = ()) -> list[Rule]:
     """Every rule, sorted by code; raises ConfigError for a broken pack or a duplicate code."""
     rules = python_rules()
     for pack in sorted(builtin_rules_dir().glob("*.toml")):
-        rules.extend(packs.load_pack(pack))
+        rules.extend(packs.load_pack(pack, lazy=True))
     for pack in user_packs:
         rules.extend(packs.load_pack(Path(pack)))
     seen: dict[str, Rule] = {}

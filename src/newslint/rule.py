@@ -121,6 +121,11 @@ class ProjectRule(Rule):
     by the end of the run); `finish` gets the sightings of every file, keyed by path.
     """
 
+    # True when `finish` reports nothing for a key seen in one form only over the whole run, and
+    # such a key changes nothing else: finish is then given only keys seen in several forms,
+    # which keeps a run over a big corpus small (see project.py).
+    only_variants: ClassVar[bool] = False
+
     def check(self, doc: "Document", ctx: Context) -> Iterable[Hit]:
         return ()
 

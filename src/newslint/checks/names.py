@@ -361,6 +361,7 @@ class NameVariantAcrossFiles(ProjectRule):
     name = "name-variant-across-files"
     category = "name-inconsistency"
     severity = Severity.WARNING
+    only_variants = True  # finish skips a key with one form
     summary = "A name written differently in different files of one run"
     doc = RuleDoc(
         what="In a run over many files, a name that most files write one way and a few write "

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import Iterable
 
-from newslint.document import Document
+from newslint.document import Document, LineIndex
 
 FORMATS = {
     ".txt": "text",
@@ -40,10 +41,14 @@ class SourceOptions:
 
 @dataclass
 class Loaded:
-    documents: list[Document]
+    # A list; with `load(..., stream=True)` JSON Lines gives an iterator instead, which builds
+    # each record's document as it is consumed and adds to `problems` as it goes, so that a big
+    # file never holds every record's document at once.
+    documents: list[Document] | Iterable[Document]
     problems: list[Problem] = field(default_factory=list)
     # Whether suppression comments (<!-- newslint-disable ... -->) apply to this format.
     has_comments: bool = False
+    lines: LineIndex | None = None  # of the whole file, where the documents share one
 
 
 def format_for(path: str) -> str | None:
@@ -51,13 +56,15 @@ def format_for(path: str) -> str | None:
     return FORMATS.get(PurePath(path).suffix.lower())
 
 
-def load(fmt: str, path: str, text: str, options: SourceOptions) -> Loaded:
+def load(fmt: str, path: str, text: str, options: SourceOptions, stream: bool = False) -> Loaded:
+    if fmt == "jsonl":
+        from newslint.sources import jsonl
+
+        return jsonl.load(path, text, options, stream)
     if fmt == "markdown":
         from newslint.sources import markdown as module
     elif fmt == "html":
         from newslint.sources import html as module
-    elif fmt == "jsonl":
-        from newslint.sources import jsonl as module
     else:
         from newslint.sources import text as module
     return module.load(path, text, options)

@@ -17,7 +17,7 @@ import re
 from json.decoder import scanstring
 from typing import Iterator
 
-from newslint.document import PARAGRAPH, DocumentBuilder, LineIndex
+from newslint.document import PARAGRAPH, Document, DocumentBuilder, LineIndex
 from newslint.sources import Loaded, Problem, SourceOptions
 from newslint.sources.prose import OffsetMap
 from newslint.sources.text import add_plain_text
@@ -38,28 +38,39 @@ class _NotARecord(Exception):
         self.column = column
 
 
-def load(path: str, text: str, options: SourceOptions) -> Loaded:
+def load(path: str, text: str, options: SourceOptions, stream: bool = False) -> Loaded:
     lines = LineIndex(text)
-    loaded = Loaded([])
+    loaded = Loaded([], lines=lines)
+    documents = _documents(path, text, lines, options, loaded.problems)
+    loaded.documents = documents if stream else list(documents)
+    return loaded
+
+
+def _documents(path: str, text: str, lines: LineIndex, options: SourceOptions,
+               problems: list[Problem]) -> Iterator[Document]:
     for number, start, line in _lines(text):
         try:
             value, literal_start, literal_end = _field_literal(line, options.jsonl_text_field)
         except _NotARecord as exc:
             column = start - lines.starts[number - 1] + exc.column  # counts a skipped byte-order mark
-            loaded.problems.append(Problem("INP004", str(exc), number, column))
+            problems.append(Problem("INP004", str(exc), number, column))
             continue
         builder = DocumentBuilder(path, text, "jsonl", lines=lines)
         smap = _string_map(line, literal_start, literal_end, len(value), start)
         add_plain_text(_MappedBuilder(builder, smap), value, 0)
-        loaded.documents.append(builder.build(record_line=number))
-    return loaded
+        yield builder.build(record_line=number)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
     """(1-based number, file offset, text) of each line that is not blank."""
-    offset = 0
-    for number, line in enumerate(text.split("\n"), 1):
-        start, offset = offset, offset + len(line) + 1
+    # One line at a time, not text.split(): a 100 MB file would be held twice.
+    number, offset, size = 0, 0, len(text)
+    while offset <= size:
+        end = text.find("\n", offset)
+        if end == -1:
+            end = size
+        start, line = offset, text[offset:end]
+        number, offset = number + 1, end + 1
         if number == 1 and line.startswith("\ufeff"):
             line, start = line[1:], start + 1
         if line.strip():

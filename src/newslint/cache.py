@@ -1,0 +1,441 @@
+"""The results cache: a second run over unchanged files reads their findings instead of linting.
+
+Like ruff's. Each linted file gets one small JSON entry in the cache folder (default
+`.newslint_cache` in the project root: the config file's folder, or the current folder), named
+by a hash of the file's absolute path, in 256 sub-folders so that no folder grows huge:
+
+    .newslint_cache/CACHEDIR.TAG            tells backup tools to skip the folder
+    .newslint_cache/.gitignore              `*`: git never sees the cache
+    .newslint_cache/v1/3f/3f9c....json      one entry per linted file
+    .newslint_cache/v1/runs/....json        the cross-file verdict of a big run (start_project)
+    .newslint_cache/v1/regex-....json       the rule packs' compiled regexes (regexes.py)
+
+An entry holds the key it was made with and what the report needs of the file: findings (with
+fixes), the sightings of project rules (NCN002 judges them across files at the end of every
+run) and the suppression comments (which may silence a project finding). It is used only when
+the key still matches; the key hashes the file's bytes, its format and path, and the run key:
+
+- newslint's version, the Python it runs on, and the size and modification time of every
+  module of the installed newslint (so that editing a rule during development invalidates);
+- the rule data: names, sizes and modification times of the files of the built-in `rules/`
+  folder, and the contents of the user's rule packs;
+- every setting that can change findings (all of them except output format, fail-on, the
+  exclude globs and where the cache lives).
+
+One entry per path keeps the cache the size of the repository: a changed file overwrites its
+entry. Entries of deleted files stay until `newslint clean`. Entries are written to a temporary
+file and renamed, so parallel workers and concurrent runs never read half an entry. A corrupt
+entry or a folder that cannot be written is not an error: the run lints without it and says so
+once on standard error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sys
+from array import array
+from pathlib import Path
+
+try:  # the BLAKE2 module itself: hashlib would load OpenSSL too (3 ms of every run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
+import newslint
+from newslint import sources, suppressions
+from newslint.engine import FileResult, Plan, lint_decoded, lint_file
+from newslint.findings import Finding, Fix, Position, Severity
+from newslint.project import Packed
+from newslint.registry import builtin_rules_dir
+from newslint.sources.decoding import decode
+
+DEFAULT_DIR = ".newslint_cache"
+ENTRIES = "v1"  # the entry format; bump it when the layout of an entry changes
+TAG_NAME = "CACHEDIR.TAG"
+TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+       "# This file is a cache directory tag created by newslint.\n"
+       "# For information about cache directory tags see https://bford.info/cachedir/\n")
+PROJECT_MIN_FILES = 100  # runs of fewer files do not keep the project rules' verdict
+# Settings that do not change what a file's findings are.
+_NOT_IN_KEY = frozenset({"output_format", "fail_on", "exclude", "extend_exclude", "config_path", "cache_dir"})
+
+
+class Cache:
+    """A cache folder, opened for one run. `problem` holds the first thing that went wrong."""
+
+    def __init__(self, folder: Path, run_key: str, read: bool = True) -> None:
+        self.folder = folder
+        self.entries = os.path.join(folder, ENTRIES)
+        self.run_key = run_key
+        self.read = read  # False with --fix: lint everything afresh, but still store the results
+        self.write = True
+        self.problem: str | None = None
+        # The project rules' verdict (NCN002) over this run's files, when the cache has it.
+        self.project_findings: list[Finding] | None = None
+        self._project: tuple[str, str] | None = None  # (entry path, key) of this run's verdict
+
+    # -- keys ---------------------------------------------------------------------------------
+    def key(self, location: str, fmt: str, data: bytes) -> str:
+        return self._key(location, fmt, blake2b(data, digest_size=20).hexdigest())
+
+    def key_of_file(self, location: str, fmt: str, path: Path) -> str:
+        """key() of the file's bytes, read a piece at a time (a 100 MB file is not held)."""
+        digest = blake2b(digest_size=20)
+        with open(path, "rb") as file:
+            while piece := file.read(1 << 20):
+                digest.update(piece)
+        return self._key(location, fmt, digest.hexdigest())
+
+    def _key(self, location: str, fmt: str, content: str) -> str:
+        return _hash(self.run_key, fmt, location, content)
+
+    def _entry_path(self, location: str) -> str:
+        name = _hash(location)
+        return os.path.join(self.entries, name[:2], name + ".json")
+
+    # -- reading and writing ------------------------------------------------------------------
+    def get(self, location: str, key: str, display: str) -> tuple[FileResult, str] | None:
+        """The cached result and its project sightings, still as JSON: look_up decodes them only
+        when the project rules must run."""
+        entry = self._read(self._entry_path(location))
+        if entry is None or entry.get("key") != key:
+            return None  # none yet, or made for another content, config or version: a plain miss
+        try:
+            result = _result_from_json(entry, display)
+            sightings = entry["sightings"]
+            if not isinstance(sightings, str):
+                raise TypeError
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            self._corrupt(self._entry_path(location))
+            return None
+        return result, sightings
+
+    def _read(self, path: str) -> dict | None:
+        try:
+            with open(path, "rb") as file:
+                raw = file.read()
+        except (FileNotFoundError, NotADirectoryError):
+            return None  # never written (a folder that cannot be written says so on writing)
+        except OSError as exc:
+            self._note(f"cannot read cache entry {path}: {exc.strerror or exc}")
+            return None
+        try:
+            entry = json.loads(raw)
+            if not isinstance(entry, dict):
+                raise TypeError
+            return entry
+        except (ValueError, TypeError):
+            self._corrupt(path)
+            return None
+
+    def _corrupt(self, path: str) -> None:
+        self._note(f"ignoring corrupt cache entry {path} (run 'newslint clean' to remove the cache)")
+
+    def put(self, location: str, key: str, result: FileResult) -> None:
+        # A rule that crashed should crash visibly again next time, and a file LanguageTool could
+        # not check should be checked next time.
+        if not result.errors and not result.grammar_error:
+            self._store(self._entry_path(location), _result_to_json(result, key))
+
+    def _store(self, path: str, entry: dict) -> None:
+        if not self.write:
+            return
+        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        temp = f"{path}.{os.getpid()}.tmp"
+        try:
+            try:
+                _write(temp, data)
+            except FileNotFoundError:  # the sub-folder is made on first use
+                os.makedirs(os.path.dirname(temp), exist_ok=True)
+                _write(temp, data)
+            os.replace(temp, path)  # atomic: a reader sees the old entry or the new one
+        except OSError as exc:
+            self.write = False
+            self._note(f"cannot write to the cache folder {self.folder}: {exc.strerror or exc}")
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+
+    # -- the project rules' verdict over a whole run --------------------------------------------
+    # NCN002 judges every file's sightings together. When every file of a run is unchanged, so is
+    # its verdict: it is stored per run (by the folder it ran in and the paths it was given) under
+    # a key made of every file's key and shown path, and a warm run decodes no sightings at all.
+    # Only for big runs (PROJECT_MIN_FILES): a small one judges in no time, and pre-commit, which
+    # names different files each time, would leave a verdict behind per commit.
+    def start_project(self, run_name: str, files: list[tuple[str, str, str]] | None, every_hit: bool) -> None:
+        """`files`: (shown path, location, key) of every file of the run (None when one could not
+        be read); `every_hit`: whether all of them were found in the cache."""
+        if files is None or len(files) < PROJECT_MIN_FILES:
+            return
+        path = os.path.join(self.entries, "runs", _hash("project", run_name) + ".json")
+        key = _hash(self.run_key, *("\0".join(f) for f in files))
+        self._project = (path, key)
+        entry = self._read(path) if every_hit else None
+        if entry is None or entry.get("key") != key:
+            return
+        try:
+            self.project_findings = [_finding_from_json(display, row) for display, row in entry["findings"]]
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            self._corrupt(path)
+
+    def store_project(self, findings: list[Finding]) -> None:
+        if self._project is not None and self.project_findings is None:
+            path, key = self._project
+            self._store(path, {"key": key, "findings": [[f.path, _finding_to_json(f)] for f in findings]})
+
+    def take_problem(self) -> str | None:
+        problem, self.problem = self.problem, None
+        return problem
+
+    def _note(self, problem: str) -> None:
+        if self.problem is None:
+            self.problem = problem
+
+
+def _write(path: str, data: bytes) -> None:
+    with open(path, "wb") as file:
+        file.write(data)
+
+
+def open_cache(plan: Plan, folder: Path, read: bool = True) -> Cache:
+    """The cache for this run. When the folder cannot be made, `problem` says why and the cache
+    does nothing; a folder that can be read but not written is only read."""
+    cache = Cache(folder, run_key(plan), read)
+    try:
+        _prepare(folder)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if folder.is_dir():
+            cache.write = False
+            cache.problem = f"cannot write to the cache folder {folder}: {reason}; it is only read"
+        else:
+            cache.read = cache.write = False
+            cache.problem = f"cannot use the cache folder {folder}: {reason}; linting without a cache"
+    return cache
+
+
+def default_folder(root: Path) -> Path:
+    return root / DEFAULT_DIR
+
+
+def _prepare(folder: Path) -> None:
+    """Make the folder; a folder newslint makes gets a CACHEDIR.TAG and a .gitignore of `*`."""
+    if folder.is_dir():
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(13, "Permission denied")
+        return
+    folder.mkdir(parents=True)
+    (folder / TAG_NAME).write_text(TAG, encoding="utf-8")
+    (folder / ".gitignore").write_text("# Created by newslint: the whole folder is a cache.\n*\n",
+                                       encoding="utf-8")
+
+
+def clean(folder: Path) -> str:
+    """Remove the cache folder; returns what was done, for the user."""
+    import shutil
+
+    if not folder.exists():
+        return f"No cache at {folder}: nothing to remove."
+    tagged = (folder / TAG_NAME).is_file() and (folder / TAG_NAME).read_text(
+        encoding="utf-8", errors="replace").startswith(TAG.splitlines()[0])
+    if tagged:
+        count, size = _count(folder)
+        shutil.rmtree(folder)
+        return f"Removed {folder} ({count} files, {_size(size)})."
+    # Not made by newslint (a cache-dir pointed at an existing folder): remove only the entries.
+    entries = folder / ENTRIES
+    if not entries.exists():
+        return f"No newslint cache entries in {folder}: nothing to remove."
+    count, size = _count(entries)
+    shutil.rmtree(entries)
+    return f"Removed {entries} ({count} files, {_size(size)}); {folder} was not made by newslint and is kept."
+
+
+def _count(folder: Path) -> tuple[int, int]:
+    count = size = 0
+    for dirpath, _dirs, files in os.walk(folder):
+        for name in files:
+            count += 1
+            try:
+                size += os.path.getsize(os.path.join(dirpath, name))
+            except OSError:
+                pass
+    return count, size
+
+
+def _size(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1e3:.1f} kB"
+
+
+# -- linting through the cache ----------------------------------------------------------------
+# The parent asks the cache first (`look_up`); only the misses are linted, by the workers or by
+# the parent itself (`lint_and_store`), so a warm run starts no process pool at all.
+def look_up(cache: Cache, targets: list, run_name: str | None) -> list[FileResult | None]:
+    """The cached result of each target (None: lint it). `run_name` names the run for the
+    project rules' verdict (None: do not use it, e.g. when standard input is linted too)."""
+    if not cache.read:
+        return [None] * len(targets)
+    found: list[tuple[FileResult, str] | None] = []
+    files: list[tuple[str, str, str]] = []
+    for target in targets:
+        location = os.path.abspath(target.path)  # per-file-ignores depend on where the file is
+        try:
+            key = cache.key_of_file(location, _format(target.path), target.path)
+        except OSError:
+            found.append(None)  # linting reports the file as unreadable
+            continue
+        found.append(cache.get(location, key, target.display))
+        files.append((target.display, location, key))
+    if run_name is not None:
+        cache.start_project(run_name, files if len(files) == len(targets) else None,
+                            every_hit=all(f is not None for f in found))
+    results: list[FileResult | None] = []
+    for target, hit in zip(targets, found):
+        if hit is None:
+            results.append(None)
+            continue
+        result, sightings = hit
+        if cache.project_findings is None:  # the project rules will run: they need the sightings
+            try:
+                result.sightings = _sightings_from_json(sightings)
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+                cache._corrupt(cache._entry_path(os.path.abspath(target.path)))
+                results.append(None)
+                continue
+        result.source = target.path
+        results.append(result)
+    return results
+
+
+def lint_and_store(path: Path, display: str, plan: Plan, cache: Cache | None) -> FileResult:
+    """lint_file, and the result written to the cache for next time."""
+    if cache is None or not cache.write:
+        return lint_file(path, display, plan)
+    try:
+        data = path.read_bytes()  # the bytes linted are the bytes hashed, even if the file changes
+    except OSError:
+        return lint_file(path, display, plan)  # reports the file as unreadable; nothing to cache
+    location = os.path.abspath(path)
+    fmt = _format(path)
+    key = cache.key(location, fmt, data)
+    decoded = decode(data)
+    del data  # a big file's bytes need not stay beside its text while it is linted
+    result = lint_decoded(decoded, display, fmt, plan)
+    result.source = path
+    cache.put(location, key, result)
+    return result
+
+
+def _format(path: Path) -> str:
+    return sources.format_for(str(path)) or "text"
+
+
+# -- the run key ------------------------------------------------------------------------------
+def run_key(plan: Plan) -> str:
+    """Everything besides the file itself that decides its findings, hashed once per run."""
+    settings = {f.name: getattr(plan.settings, f.name) for f in dataclasses.fields(plan.settings)
+                if f.name not in _NOT_IN_KEY}
+    parts = {
+        "newslint": newslint.__version__,
+        "python": sys.implementation.cache_tag,
+        "code": _tree_stamp(Path(newslint.__file__).parent, (".py",)),
+        "rules": _tree_stamp(builtin_rules_dir(), None),
+        "packs": [_file_digest(Path(p)) for p in plan.settings.rule_packs],
+        "accept-files": [_file_digest(Path(p)) for p in plan.settings.accept_files],
+        "settings": settings,
+    }
+    return _hash(json.dumps(parts, sort_keys=True, default=str))
+
+
+def _tree_stamp(folder: Path, endings: tuple[str, ...] | None) -> list:
+    """Names, sizes and modification times of the files under `folder`: cheap, no file is read."""
+    stamp = []
+    for dirpath, dirnames, files in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(files):
+            if endings is None or name.endswith(endings):
+                full = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(full)
+                except OSError:
+                    continue
+                stamp.append((os.path.relpath(full, folder), st.st_size, st.st_mtime_ns))
+    return stamp
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return blake2b(path.read_bytes(), digest_size=20).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def _hash(*parts: str) -> str:
+    return blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+# -- entries as JSON --------------------------------------------------------------------------
+# Findings are stored without their path (the same file may be named differently next time).
+def _result_to_json(result: FileResult, key: str) -> dict:
+    return {
+        "key": key,
+        "encoding": result.encoding,
+        "fixable": result.fixable,
+        "findings": [_finding_to_json(f) for f in result.findings],
+        # A string of JSON inside the entry: a warm run with the project verdict cached skips it.
+        "sightings": json.dumps({code: [keys, forms, numbers.tolist()]
+                                 for code, (keys, forms, numbers) in result.sightings.items()},
+                                ensure_ascii=False, separators=(",", ":")),
+        "suppressions": None if result.suppressions is None else [
+            [d.kind, d.line, d.column, d.end_line, d.end_column,
+             [[s.text, s.first_line, s.last_line, s.used] for s in d.selectors]]
+            for d in result.suppressions.directives
+        ],
+    }
+
+
+def _finding_to_json(f: Finding) -> list:
+    fix = None if f.fix is None else [f.fix.start_offset, f.fix.end_offset, f.fix.replacement,
+                                      f.fix.start.line, f.fix.start.column, f.fix.end.line, f.fix.end.column]
+    return [f.start.line, f.start.column, f.end.line, f.end.column, f.code, f.rule, f.category,
+            int(f.severity), f.message, fix, f.source_line, f.languagetool]
+
+
+intern = sys.intern  # one copy of each name key and form for the whole run, as for linted files
+
+
+def _result_from_json(entry: dict, display: str) -> FileResult:
+    findings = [_finding_from_json(display, row) for row in entry["findings"]]
+    parsed = None
+    if entry["suppressions"] is not None:
+        directives = []
+        for kind, line, column, end_line, end_column, selectors in entry["suppressions"]:
+            directive = suppressions.Directive(kind, line, column, end_line, end_column)
+            directive.selectors = [suppressions.Selector(text, directive, first, last, used)
+                                   for text, first, last, used in selectors]
+            directives.append(directive)
+        parsed = suppressions.Suppressions(directives)
+    return FileResult(display, findings, None, entry["encoding"], entry["fixable"], [], {}, parsed)
+
+
+def _finding_from_json(display: str, row: list) -> Finding:
+    sl, sc, el, ec, code, rule, category, severity, message, fix, source_line, languagetool = row
+    if fix is not None:
+        so, eo, replacement, fsl, fsc, fel, fec = fix
+        fix = Fix(so, eo, replacement, Position(fsl, fsc), Position(fel, fec))
+    finding = Finding(display, Position(sl, sc), Position(el, ec), code, rule, category,
+                      Severity(severity), message, fix, source_line)
+    finding.languagetool = languagetool
+    return finding
+
+
+def _sightings_from_json(text: str) -> dict[str, Packed]:
+    packed = {}
+    for code, (keys, forms, numbers) in json.loads(text).items():
+        if not (len(keys) == len(forms) and len(numbers) == 5 * len(keys)):
+            raise ValueError("columns of different lengths")
+        packed[code] = (tuple(map(intern, keys)), tuple(map(intern, forms)), array("q", numbers))
+    return packed

@@ -1,0 +1,107 @@
+"""The built-in rule packs' regular expressions, compiled once and kept in the cache folder.
+
+Python compiles a regular expression in Python code (re._parser, re._compiler), and the rule
+packs' long patterns cost about 50 ms a run: most of what a pre-commit run on one small file
+spends linting. What the compiler makes is a list of integers for the C matcher; this module
+keeps those lists in the cache folder (`regex-<python>.json`) and a later run hands them
+straight to the C matcher, `_sre.compile`, the last step of `re.compile`.
+
+That is CPython's internal interface, so it is used carefully: the store is named by the exact
+Python version and the matcher's magic number, the C matcher validates every list it is given
+("invalid SRE code"), and on any error, or on another Python, the pattern is compiled the usual
+way. The store keeps the patterns the last run used, so it does not grow.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+
+try:  # the BLAKE2 module itself: hashlib would load OpenSSL too (3 ms of every run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
+try:  # CPython 3.11 and later
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # pragma: no cover - another Python: compile the usual way
+    _sre = None
+
+_store: dict[str, list] = {}  # pattern key -> what _sre.compile takes besides the pattern
+_used: set[str] = set()
+_path: str | None = None
+_new = False
+
+
+def use(folder: str | os.PathLike | None) -> None:
+    """Keep compiled patterns in `folder` (the cache folder) from now on; None: nowhere."""
+    global _path, _store, _new
+    _path, _store, _new = None, {}, False
+    _used.clear()
+    if _sre is None or folder is None:
+        return
+    _path = os.path.join(folder, f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.json")
+    try:
+        with open(_path, "rb") as file:
+            store = json.loads(file.read())
+        if store.get("python") == sys.version and isinstance(store["patterns"], dict):
+            _store = store["patterns"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # none yet, or unreadable: it is rewritten at the end of the run
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile(pattern, flags), from the store when it has the pattern."""
+    global _new
+    if _sre is None or _path is None:
+        return re.compile(pattern, flags)
+    key = blake2b(f"{flags}\0{pattern}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    _used.add(key)
+    parts = _store.get(key)
+    if parts is not None:
+        try:
+            final_flags, code, groups, groupindex, indexgroup = parts
+            return _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
+        except Exception:  # noqa: BLE001 - a bad or foreign entry: compile it afresh
+            pass
+    try:  # what re._compiler.compile does, keeping the pieces
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        parts = [flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, indexgroup]
+        compiled = _sre.compile(pattern, parts[0], code, parts[2], groupindex, tuple(indexgroup))
+    except re.error:
+        raise
+    except Exception:  # noqa: BLE001 - the internals changed: the public way always works
+        return re.compile(pattern, flags)
+    _store[key] = parts
+    _new = True
+    return compiled
+
+
+def save() -> None:
+    """Write the store if this run compiled anything new (atomically; errors are ignored: the
+    store only saves time)."""
+    global _new
+    if _path is None or not _new:
+        return
+    data = json.dumps({"python": sys.version, "patterns": {k: v for k, v in _store.items() if k in _used}},
+                      separators=(",", ":")).encode("utf-8")
+    temp = f"{_path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(_path), exist_ok=True)
+        with open(temp, "wb") as file:
+            file.write(data)
+        os.replace(temp, _path)
+        _new = False
+    except OSError:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
