@@ -44,7 +44,9 @@ _OPENERS = frozenset(
 )
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then white space.
-_BOUNDARY = re.compile(r"""([.!?…]+|\.\s\.\s\.)(["'”’»)\]]*)(\s+)""")
+# It means ([.!?…]+|\.\s\.\s\.)(closers)(space), written to start with one character class:
+# Python's re then skips straight to the candidates (three times faster over a corpus).
+_BOUNDARY = re.compile(r"""([.!?…](?:[.!?…]*|(?<=\.)\s\.\s\.))(["'”’»)\]]*)(\s+)""")
 # Letters between dots: U.S., a.m., M.A.S.K. (compared lowercased, without the final dot).
 _DOTTED_ABBREVIATION = re.compile(r"(?:[a-z]{1,2}\.)+[a-z]{1,2}")
 WORD_PATTERN = r"\w+(?:(?:[’'\-]|\.-?)\w+)*"

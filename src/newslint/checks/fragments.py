@@ -216,7 +216,11 @@ def _looks_like_list(text: str, words: list[Word]) -> bool:
 
 
 # The commonest finite verbs: a sentence holding one has a verb, no need to look further.
-_COMMON_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says)\b", re.IGNORECASE)
+# It means \b(?:is|are|was|…|said|says)\b, written to start with a character class, which Python's
+# re skips to (twice as fast as a leading \b).
+_COMMON_VERB = re.compile(
+    r"[iawhcs](?<!\w.)(?:(?<=i)s|(?<=a)re|(?<=w)(?:as|ere|ill|ould)|(?<=h)(?:as|ave|ad)|(?<=c)(?:an|ould)"
+    r"|(?<=s)(?:aid|ays))\b", re.IGNORECASE)
 
 
 class _VerbLexicon:
