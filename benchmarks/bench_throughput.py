@@ -42,6 +42,17 @@ TOOLS = ("newslint", "proselint", "codespell")
 PEERS = {"proselint": ("proselint", "proselint"), "codespell": ("codespell_lib", "codespell")}
 
 
+# The rules newslint had before the truncation and fragment rules (issue 3) were added, and the
+# variants that show what those rules cost: without them, and the earlier rule set with and
+# without them.
+ISSUE_2_RULES = "RES001,RES010,RES020,MTA301"
+DEFAULT_VARIANTS = [
+    "--ignore truncation,fragment",
+    f"--select {ISSUE_2_RULES}",
+    f"--select {ISSUE_2_RULES},truncation,fragment",
+]
+
+
 @dataclass
 class Result:
     tool: str
@@ -142,9 +153,11 @@ def run_once(cmd: list[str], cwd: Path) -> tuple[float, float, int, str, str]:
                 err.read().decode("utf-8", "replace"))
 
 
-def measure(tool: str, names: list[str], cwd: Path, repeat: int) -> Result:
-    result = Result(tool)
+def measure(tool: str, names: list[str], cwd: Path, repeat: int, extra: list[str] | None = None) -> Result:
+    """Best of REPEAT runs of TOOL over the files; EXTRA: more newslint options (a variant)."""
+    result = Result(tool if not extra else f"newslint {' '.join(extra)}")
     cmd, ok = command(tool)
+    cmd = cmd + (extra or [])
     for i in range(repeat):
         wall, cpu, code, out, err = run_once(cmd + names, cwd)
         if code not in ok:
@@ -182,6 +195,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="runs for the one-file timing; the median is kept (default: 9)")
     parser.add_argument("--tools", default=",".join(TOOLS),
                         help=f"comma-separated tools to time (default: {','.join(TOOLS)})")
+    parser.add_argument("--variant", action="append", metavar="OPTIONS",
+                        help="also time newslint with these options (repeatable), e.g. "
+                             "--variant='--ignore truncation,fragment'; default: the two variants "
+                             "that show what the truncation and fragment rules cost (see below)")
+    parser.add_argument("--no-variants", action="store_true", help="time no newslint variants")
     parser.add_argument("--no-install", action="store_true",
                         help="leave out missing peers instead of installing them with pip")
     args = parser.parse_args(argv)
@@ -218,23 +236,34 @@ def main(argv: list[str] | None = None) -> int:
     print(flush=True)
 
     results = [measure(tool, names, data, args.repeat) for tool in tools]
+    variants = [] if args.no_variants or "newslint" not in tools else (args.variant or DEFAULT_VARIANTS)
+    results += [measure("newslint", names, data, args.repeat, v.split()) for v in variants]
     base = next((r for r in results if r.tool == "newslint" and r.seconds), None)
 
     print()
-    header = f"{'tool':<10} {'seconds':>8} {'cpu s':>7} {'MB/s':>7} {'newslint/tool':>13} {'findings':>9}"
+    width = max(len(r.tool) for r in results)
+    header = f"{'tool':<{width}} {'seconds':>8} {'cpu s':>7} {'MB/s':>7} {'newslint/tool':>13} {'findings':>9}"
     print(header)
     print("-" * len(header))
     for r in results:
         if r.seconds is None:
-            print(f"{r.tool:<10} failed: {r.error}")
+            print(f"{r.tool:<{width}} failed: {r.error}")
             continue
         ratio = f"{base.seconds / r.seconds:.2f}" if base else "-"
         findings = "?" if r.findings is None else str(r.findings)
-        print(f"{r.tool:<10} {r.seconds:>8.2f} {r.cpu:>7.2f} {total / 1e6 / r.seconds:>7.2f} "
+        print(f"{r.tool:<{width}} {r.seconds:>8.2f} {r.cpu:>7.2f} {total / 1e6 / r.seconds:>7.2f} "
               f"{ratio:>13} {findings:>9}")
     print("(seconds: best wall time of the repeats; newslint/tool: newslint's time divided by the "
           "tool's, above 1 means newslint is slower; findings: newslint's JSON findings, the "
           "peers' output lines)")
+    timed = {r.tool: r.seconds for r in results if r.seconds}
+    without, before, after = (timed.get(f"newslint {v}") for v in DEFAULT_VARIANTS)
+    if base and without:
+        print(f"truncation and fragment rules: newslint is {without / base.seconds:.2f}x as fast "
+              f"without them (all other default rules on)")
+    if before and after:
+        print(f"truncation and fragment rules over the rule set before them ({ISSUE_2_RULES}): "
+              f"{before / after:.2f}x the throughput")
 
     if "newslint" in tools:
         # A typical article: the median-sized file of the set.

@@ -1,10 +1,12 @@
 """The words the spelling rules know, and cheap suggestions for the ones they do not.
 
-Known words are pyspellchecker's English dictionary, both spellings of every American/British
+Known words are pyspellchecker's English dictionary (exported to rules/data/english-words.txt,
+which is searched in place), both spellings of every American/British
 pair (rules/data/dialect-spellings.txt), the newsroom vocabulary (rules/data/newsroom-words.txt)
 and the particles names are built with (rules/data/lowercase-words.txt). pyspellchecker is
-imported and its dictionary built at the first lookup, never before: a run without the spelling
-rules does not pay the 0.2-0.4 s it costs (`load_seconds` says how long it took).
+imported and its dictionary built only when a word's frequency is needed (a suggestion for an
+unknown word, a slip of a known word), never before: a run over text it knows does not pay the
+0.2-0.4 s it costs (`load_seconds` says how long it took).
 
 Suggestions are words one edit away (a letter dropped, added, changed, or two letters swapped),
 the most frequent first, or else two words run together ("thefirst": "the first").
@@ -17,6 +19,7 @@ unknown words.
 from __future__ import annotations
 
 import time
+from collections.abc import Set
 from functools import cache
 
 from newslint.lexicons import word_list
@@ -51,10 +54,11 @@ def dictionary() -> dict[str, int]:
     return words
 
 
-@cache
-def known_words() -> frozenset[str]:
-    """The dictionary's words as a set, for set operations over a document's words."""
-    return frozenset(dictionary())
+def known_words() -> Set[str]:
+    """The dictionary's words, from rules/data/english-words.txt (the same list, exported by
+    scripts/build_english_words.py): a lookup needs no SpellChecker, which is built only when
+    a frequency is needed (suggestions, slips)."""
+    return word_list("english-words")
 
 
 @cache
@@ -68,7 +72,7 @@ def extra_words() -> frozenset[str]:
 
 def is_known(word: str) -> bool:
     """`word` in lowercase, with a straight apostrophe, is a known word."""
-    return word in dictionary() or word in extra_words()
+    return word in known_words() or word in extra_words()
 
 
 def suggest(word: str) -> str | None:
@@ -79,7 +83,7 @@ def suggest(word: str) -> str | None:
     if len(word) <= MAX_SUGGEST_LENGTH:
         words = dictionary()
         edits = _edits(word)
-        candidates = (known_words().intersection(edits) or extra_words().intersection(edits)) - {word}
+        candidates = ({w for w in edits if w in words} or extra_words().intersection(edits)) - {word}
         if candidates:
             # Most frequent first; ties go to the alphabetically first, so runs agree.
             found = min(candidates, key=lambda w: (-words.get(w, 0), w))
@@ -105,7 +109,7 @@ def slip_of_known(word: str, end: int, min_frequency: int) -> bool:
     (which writers seldom get wrong) and position `end`. A consonant changed for another makes
     a new word more often than a typo ("winless" / "witless")."""
     words = dictionary()
-    return any(words[w] >= min_frequency for w in known_words().intersection(_slips(word, end)))
+    return any(words.get(w, 0) >= min_frequency for w in _slips(word, end))
 
 
 def _slips(word: str, end: int) -> set[str]:

@@ -29,6 +29,7 @@ from newslint import segment, speller
 from newslint import spelling_words as shapes
 from newslint.dialects import keep_case, preferred
 from newslint.document import Document, Sentence
+from newslint.lexicons import word_frequencies
 from newslint.rule import Context
 from newslint.word_formation import british_form, is_formed
 
@@ -164,12 +165,12 @@ class _Finder:
         self._sentence_starts: list[int] | None = None
 
     def run(self) -> list[Unknown]:
-        known = speller.known_words()  # the dictionary is built at the first document
+        known, extra, accepted = speller.known_words(), speller.extra_words(), self.accepted
         toks = self.toks = tokens(self.doc)
-        # Nearly every word is known, and set operations test each distinct word once. A word
-        # the article writes twice or more is meant, not a slip ("telco", "handhelds"; names).
-        suspects = set(toks.counts).difference(known, speller.extra_words(), self.accepted)
-        suspects = [w for w in suspects if toks.counts[w] == 1]
+        # Each distinct word is looked up once. A word the article writes twice or more is
+        # meant, not a slip ("telco", "handhelds"; names).
+        suspects = [w for w, n in toks.counts.items()
+                    if n == 1 and w not in known and w not in extra and w not in accepted]
         candidates: dict[int, tuple[str, list[tuple[int, int]]]] = {}
         for lower in suspects:
             for start in toks.starts(lower):
@@ -211,7 +212,7 @@ class _Finder:
         if parts and capitalised:
             # At a sentence start: a name, unless one of the commonest words with two letters
             # swapped ("Teh") that the article does not use as a name.
-            if not _swapped_common_word(word, self._suggest(word)) or self._name_at_start(word):
+            if not _swapped_common_word(word) or self._name_at_start(word):
                 return []
         return parts
 
@@ -305,8 +306,10 @@ class _Finder:
 
 
 
-def _swapped_common_word(word: str, suggestion: str | None) -> bool:
-    """`word` is one of the commonest words with two letters swapped: "Teh", "Taht", "Adn"."""
-    if suggestion is None or len(suggestion) != len(word) or sorted(suggestion) != sorted(word):
-        return False
-    return speller.dictionary().get(suggestion.lower(), 0) >= COMMON_AT_START
+def _swapped_common_word(word: str) -> bool:
+    """`word` is one of the commonest words with two neighbouring letters swapped: "Teh", "Taht",
+    "Adn" (frequencies from rules/data/common-words.txt: no dictionary to build)."""
+    lower = word.lower()
+    common = word_frequencies("common-words")
+    return any(common.get(lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:], 0) >= COMMON_AT_START
+               for i in range(len(lower) - 1) if lower[i] != lower[i + 1])
