@@ -7,7 +7,7 @@ English dictionary (160,000 words) is not even turned into a set at first: see S
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 from functools import cache
 
 from newslint.registry import builtin_rules_dir
@@ -62,6 +62,14 @@ class SortedWordFile(Set):
             if self._searches <= self.MAX_SEARCHES:
                 return self._search(word.encode("utf-8", "surrogatepass"))
         return word in self.words
+
+    def missing(self, words: Iterable[str]) -> set[str]:
+        """The words not in the list: by search while that is cheaper, else one set operation."""
+        words = set(words)
+        if self._set is None and self._searches + len(words) <= self.MAX_SEARCHES:
+            self._searches += len(words)
+            return {w for w in words if not self._search(w.encode("utf-8", "surrogatepass"))}
+        return words.difference(self.words)
 
     def _search(self, key: bytes) -> bool:
         # UTF-8 bytes sort in code-point order, the order of Python's sorted().

@@ -70,6 +70,11 @@ def extra_words() -> frozenset[str]:
     return frozenset(table().all_words | word_list("newsroom-words") | particles)
 
 
+def unknown(words: set[str]) -> set[str]:
+    """The words (lowercase) the dictionary does not know (the extra words are not asked)."""
+    return known_words().missing(words)
+
+
 def is_known(word: str) -> bool:
     """`word` in lowercase, with a straight apostrophe, is a known word."""
     return word in known_words() or word in extra_words()

@@ -165,12 +165,11 @@ class _Finder:
         self._sentence_starts: list[int] | None = None
 
     def run(self) -> list[Unknown]:
-        known, extra, accepted = speller.known_words(), speller.extra_words(), self.accepted
         toks = self.toks = tokens(self.doc)
-        # Each distinct word is looked up once. A word the article writes twice or more is
-        # meant, not a slip ("telco", "handhelds"; names).
-        suspects = [w for w, n in toks.counts.items()
-                    if n == 1 and w not in known and w not in extra and w not in accepted]
+        # Each distinct word is looked up once, by set operations. A word the article writes
+        # twice or more is meant, not a slip ("telco", "handhelds"; names).
+        once = {w for w, n in toks.counts.items() if n == 1}
+        suspects = speller.unknown(once.difference(speller.extra_words(), self.accepted))
         candidates: dict[int, tuple[str, list[tuple[int, int]]]] = {}
         for lower in suspects:
             for start in toks.starts(lower):
