@@ -238,3 +238,20 @@ def test_dictionary_is_not_loaded_without_the_spelling_rules(tmp_path):
 
 def test_dictionary_is_loaded_when_the_spelling_rule_runs(tmp_path):
     assert _imports_spellchecker(tmp_path, "check", "--select", "SPL001")
+
+
+def test_long_article_places_words_in_one_pass_with_the_same_findings(tmp_path, monkeypatch):
+    """A long text places its unknown words in one pass over its words, not by a search of the
+    whole text per word (which grows with the square of the length); the findings are the same."""
+    from newslint import unknown_words
+
+    text = ("The council met on Tuesday and the chairman said the letters were mostly kind. " * 20
+            + "\n\nThe comittee said the recieved letters were positve.\n\n"
+            "The colour of the organised parade pleased the re-elected mayor.\n")
+    path = write(tmp_path / "a.txt", text)
+    by_search = check_json("--select", "SPL001,SPL002", "--dialect", "en-US", "--no-cache", str(path))[1]
+    monkeypatch.setattr(unknown_words, "MAX_SCAN_PER_WORD_CHARS", 0)
+    in_one_pass = check_json("--select", "SPL001,SPL002", "--dialect", "en-US", "--no-cache", str(path))[1]
+    assert in_one_pass == by_search
+    assert [(f["code"], f["line"], f["column"]) for f in by_search] == [
+        ("SPL001", 3, 5), ("SPL001", 3, 23), ("SPL001", 3, 45), ("SPL002", 5, 5), ("SPL002", 5, 19)]

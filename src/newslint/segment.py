@@ -12,6 +12,7 @@ lowercase word when the punctuation sits inside a quotation ("Why?" she asked) o
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 # Abbreviations after which a sentence never ends (compared lowercased, without the final dot).
 _NEVER_FINAL = frozenset(
@@ -110,6 +111,11 @@ def word_at(text: str, start: int) -> re.Match | None:
 def word_after(text: str, start: int, end: int) -> re.Match | None:
     """The first word in text[start:end]."""
     return _WORD_RE.search(text, start, end)
+
+
+def iter_words(text: str) -> Iterator[re.Match]:
+    """The words `words` finds, as matches (with their places)."""
+    return _WORD_RE.finditer(text)
 
 
 def words(text: str) -> list[str]:

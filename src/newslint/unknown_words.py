@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Collection, NamedTuple
 
 from newslint import segment, speller
 from newslint import spelling_words as shapes
@@ -42,6 +42,9 @@ _LAST_WORD = re.compile(r"(" + segment.WORD_PATTERN + r")\W*$")
 # in another language, a list of codes (English words, short words and names make up the rest).
 # Its words are not reported, nor suggested for.
 MIN_FOREIGN_WORDS = 4
+# Above this many characters scanned (words to place times the text's length), words are placed
+# in one pass over the text rather than by a search each (Tokens.starts_of).
+MAX_SCAN_PER_WORD_CHARS = 2_000_000
 # A capitalised word at a sentence start is reported only as one of the commonest words with two
 # letters swapped (pyspellchecker frequency; about the 300 most frequent words): "Teh" for "The".
 # Names one edit from a common word abound ("Wes", "Olly"); swapped letters in them do not.
@@ -78,6 +81,19 @@ class Tokens(NamedTuple):
     lowered: str  # the document's text in lowercase, as long as the text
     words: list[str]
     counts: Counter[str]
+
+    def starts_of(self, words: Collection[str]) -> dict[str, list[int]]:
+        """Where each of `words` occurs as a whole word. A search per word costs a scan of the
+        text each: for many words in a long text (a book-length article), one pass over its
+        words instead, or the cost would grow with the square of the length."""
+        if len(words) * len(self.lowered) <= MAX_SCAN_PER_WORD_CHARS:
+            return {w: self.starts(w) for w in words}
+        out: dict[str, list[int]] = {w: [] for w in words}
+        for m in segment.iter_words(self.lowered):
+            found = out.get(m.group())
+            if found is not None:
+                found.append(m.start())
+        return out
 
     def starts(self, word: str) -> list[int]:
         """Where `word` (as in `words`) occurs as a whole word in the text."""
@@ -171,8 +187,8 @@ class _Finder:
         once = {w for w, n in toks.counts.items() if n == 1}
         suspects = speller.unknown(once.difference(speller.extra_words(), self.accepted))
         candidates: dict[int, tuple[str, list[tuple[int, int]]]] = {}
-        for lower in suspects:
-            for start in toks.starts(lower):
+        for lower, starts in toks.starts_of(suspects).items():
+            for start in starts:
                 parts = self._unknown_parts(start, lower)
                 if parts:
                     candidates[start] = (lower, parts)

@@ -119,7 +119,8 @@ class DialectSpelling(Rule):
         accepted = accepted_words(ctx.accept)
         names: frozenset[str] | None = None
         text = doc.text
-        for lower, start in sorted((w, s) for w in suspects for s in toks.starts(w)):
+        places = toks.starts_of(suspects)
+        for lower, start in sorted((w, s) for w, starts in places.items() for s in starts):
             word = text[start:start + len(lower)]
             if start and text[start - 1] in "#@":
                 continue  # a hashtag or a handle is a name
