@@ -72,6 +72,16 @@ def test_gitignored_and_excluded_files_are_skipped_but_named_files_are_linted(tm
     assert codes(findings) == ["RES001"]
 
 
+def test_exclude_globs_for_files_and_for_folders(tmp_path):
+    for name in ("keep.txt", "notes.draft.txt", "wire/keep.txt", "wire/raw/x.txt", "raw.txt"):
+        write(tmp_path / name, BREADCRUMB)
+    write(tmp_path / "newslint.toml", 'exclude = ["*.draft.txt", "raw/"]\n')
+    _, findings = check_json(str(tmp_path))
+    # "raw/" is a folder pattern: the file raw.txt stays; "*.draft.txt" matches files anywhere.
+    assert sorted(os.path.relpath(f["path"], tmp_path) for f in findings) == [
+        "keep.txt", "raw.txt", os.path.join("wire", "keep.txt")]
+
+
 def test_unknown_ending_named_explicitly_is_read_as_text(tmp_path):
     path = write(tmp_path / "article.body", BREADCRUMB)
     assert codes(check_json(str(path))[1]) == ["RES001"]

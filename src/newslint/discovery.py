@@ -44,9 +44,7 @@ def discover(paths: list[str], exclude: tuple[str, ...], root: Path) -> tuple[li
             add(path, given, os.path.realpath(path))
         elif path.is_dir():
             if excluded is None:
-                import pathspec
-
-                excluded = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *exclude])
+                excluded = _Excluded([*DEFAULT_EXCLUDE, *exclude])
             # String work, not a realpath and a relpath per file: a corpus has many thousands.
             real_top, top = os.path.realpath(path), str(path)
             for file in _walk(path, excluded, root):
@@ -67,7 +65,7 @@ def _inside(file: str, top: str) -> str | None:
     return file[len(prefix):] if file.startswith(prefix) else None
 
 
-def _walk(top: Path, excluded: pathspec.PathSpec, root: Path):
+def _walk(top: Path, excluded: _Excluded, root: Path):
     root_str = str(root.resolve())
     # The .gitignore specs in force in each folder, as (absolute folder, spec): its parents' and its own.
     specs_of: dict[str, list] = {}
@@ -98,14 +96,32 @@ def _relative(path: str, base: str) -> str | None:
     return None
 
 
-def _ignored(absolute: str, is_dir: bool, specs, excluded: pathspec.PathSpec, root: str) -> bool:
+class _Excluded:
+    """The `exclude` globs. Those ending in "/" match folders only, and a folder they match is
+    never entered: a file need only be tested against the others (often none, which spares a
+    corpus of thousands of files as many pattern tests)."""
+
+    def __init__(self, globs: list[str]) -> None:
+        import pathspec  # slow to import: only when a folder is walked
+
+        self.any = pathspec.GitIgnoreSpec.from_lines(globs)
+        file_globs = [g for g in globs if not g.rstrip().endswith("/")]
+        self.files = pathspec.GitIgnoreSpec.from_lines(file_globs) if file_globs else None
+
+    def match(self, path: str, is_dir: bool) -> bool:
+        if is_dir:
+            return self.any.match_file(path + "/")
+        return self.files is not None and self.files.match_file(path)
+
+
+def _ignored(absolute: str, is_dir: bool, specs, excluded: _Excluded, root: str) -> bool:
     suffix = "/" if is_dir else ""
     for base, spec in specs:
         rel = _relative(absolute, base)
         if rel is not None and spec.match_file(rel + suffix):
             return True
     rel_root = _relative(absolute, root)
-    return excluded.match_file((rel_root if rel_root is not None else absolute) + suffix)
+    return excluded.match(rel_root if rel_root is not None else absolute, is_dir)
 
 
 def _read_gitignore(folder: Path) -> pathspec.PathSpec | None:
