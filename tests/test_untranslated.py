@@ -150,3 +150,14 @@ def test_script_run_positions_in_markdown(tmp_path):
     text = "# Harbour talks\n\nThe talks resumed.\n\n- Переговоры продолжатся\n"
     [f] = lint(tmp_path, text, "a.md")
     assert (f["line"], f["column"], f["end_column"]) == (5, 3, 25)
+
+
+def test_shipped_marker_words_are_current():
+    """foreign-words/markers.tsv is derived from the language tables: regenerate it with
+    scripts/build_language_markers.py when they or the marker thresholds change."""
+    from newslint import languages
+
+    shipped = (languages._folder() / languages.MARKERS_FILE).read_text(encoding="utf-8")
+    lines = [line for line in shipped.splitlines() if line and not line.startswith("#")]
+    assert lines == languages.marker_lines()
+    assert languages._marker_tables() == languages.compute_marker_tables()

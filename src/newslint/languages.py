@@ -60,7 +60,7 @@ def _folder():
 
 @cache
 def language_codes() -> tuple[str, ...]:
-    return tuple(sorted(p.stem for p in _folder().glob("*.tsv")))
+    return tuple(sorted(p.stem for p in _folder().glob("*.tsv") if p.name != MARKERS_FILE))
 
 
 def _lines(code: str, limit: int | None = None) -> list[str]:
@@ -109,8 +109,36 @@ def capitalised_markers() -> frozenset[str]:
     return frozenset(word[0].upper() + word[1:] for word in markers())
 
 
+MARKERS_FILE = "markers.tsv"  # in the foreign-words folder: the tables below, precomputed
+
+
 @cache
 def _marker_tables() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """From foreign-words/markers.tsv, which scripts/build_language_markers.py writes from the
+    tables (one file read instead of twenty; a test checks it is current), else computed."""
+    try:
+        text = (_folder() / MARKERS_FILE).read_text(encoding="utf-8")
+    except OSError:
+        return compute_marker_tables()
+    found: dict[str, tuple[str, ...]] = {}
+    strong: set[str] = set()
+    for line in text.split("\n"):
+        if not line or line[0] == "#":
+            continue
+        word, codes, is_strong = line.split("\t")
+        found[word] = tuple(codes.split(","))
+        if is_strong == "1":
+            strong.update((word, word[0].upper() + word[1:]))
+    return found, frozenset(strong)
+
+
+def marker_lines() -> list[str]:
+    """The lines of markers.tsv, as scripts/build_language_markers.py writes them."""
+    found, strong = compute_marker_tables()
+    return [f"{word}\t{','.join(codes)}\t{int(word in strong)}" for word, codes in sorted(found.items())]
+
+
+def compute_marker_tables() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     found: dict[str, list[str]] = {}
     strong: set[str] = set()
     english_words = word_frequencies("common-words")

@@ -16,7 +16,8 @@ from newslint.registry import builtin_rules_dir
 _COMMENT = re.compile(r"#[^\n]*")
 # Lists kept sorted, one word per line, by their build scripts (tests/test_lexicons.py checks),
 # and big enough that building their set costs more than a small run's lookups.
-_SEARCHED_IN_PLACE = frozenset({"english-words"})
+_SEARCHED_IN_PLACE = frozenset({"english-words", "nouns", "lowercase-nouns", "adjectives", "mostly-verbs",
+                                "person-names"})
 
 
 @cache
@@ -57,7 +58,10 @@ class SortedWordFile(Set):
         self._set: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
-        if self._set is None and isinstance(word, str):
+        found = self._set
+        if found is not None:  # the usual case in a long run: first, and cheap
+            return word in found
+        if isinstance(word, str):
             self._searches += 1
             if self._searches <= self.MAX_SEARCHES:
                 return self._search(word.encode("utf-8", "surrogatepass"))

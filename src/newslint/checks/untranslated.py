@@ -72,8 +72,19 @@ _LETTER = "[" + "".join(SCRIPTS.values()) + "]"
 # A run: foreign letters, with spaces, digits and punctuation (Western, CJK and full-width)
 # between them, but no Latin letter.
 _JOINER = r"[\s\d.,;:!?'\"()\[\]«»“”„‘’\-–—/·、。，：；！？（）「」『』《》〈〉【】〔〕\u3000-\u303f\uff01-\uff20]"
-_RUN = re.compile(f"{_LETTER}(?:{_JOINER}*{_LETTER})*")
-_SCRIPT_OF = [(re.compile(f"[{ranges}]"), name) for name, ranges in SCRIPTS.items()]
+
+
+@cache
+def _scripts() -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
+    """The run pattern, and a pattern per script. Their long character classes cost 15 ms to
+    compile: only at the first non-ASCII text, and from the store of compiled patterns in the
+    cache folder when there is one (regexes.py)."""
+    from newslint import regexes
+
+    run = regexes.compile(f"{_LETTER}(?:{_JOINER}*{_LETTER})*")
+    return run, [(regexes.compile(f"[{ranges}]"), name) for name, ranges in SCRIPTS.items()]
+
+
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]*[(\[][ \t]*$")
 _GLOSS_AFTER = re.compile(r"[ \t]*[(\[][ \t]*[A-Z][^()\[\]]{0,60}[)\]]")
 
@@ -105,11 +116,12 @@ class ForeignScript(Rule):
             text = block.text
             if text.isascii():
                 continue
-            for m in _RUN.finditer(text):
+            run_pattern, script_of = _scripts()
+            for m in run_pattern.finditer(text):
                 run = m.group(0)
                 if sum(ch.isalpha() for ch in run) < 2 or _excused_run(text, m.start(), m.end()):
                     continue
-                script = next(name for pattern, name in _SCRIPT_OF if pattern.search(run))
+                script = next(name for pattern, name in script_of if pattern.search(run))
                 yield Hit(block.start + m.start(), block.start + m.end(),
                           f"Untranslated text in {script} script: '{_short(run)}'")
 
