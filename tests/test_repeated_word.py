@@ -28,6 +28,8 @@ def lint(tmp_path, text: str, name: str = "article.txt") -> list[dict]:
     ("They met in in the hall.", "in"),
     ("On On Monday the council met.", "On"),
     ("I I think so, the mayor said.", "I"),
+    ("The plan (the the final draft) was dropped.", "the"),
+    ("He called it “the the best ferry” on Monday.", "the"),
 ])
 def test_doubled_words_are_flagged(tmp_path, text, word):
     [f] = lint(tmp_path, text + "\n")

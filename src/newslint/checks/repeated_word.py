@@ -86,8 +86,6 @@ _FREE_RELATIVE = re.compile(r"(?<!\w)(?:what|whatever|all|how|why|where|who|whoe
 _WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 # Two identical words separated only by white space (a line break included), any case. Not
 # inside a longer word: no letter, digit, hyphen or word-internal apostrophe on either side.
-# A cheap superset of _REPEAT for lowercased text; most paragraphs fail it and are skipped.
-_MAYBE_REPEAT = re.compile(r"(?<!\S)(\S+)\s+\1")
 _REPEAT = re.compile(
     rf"(?<![\w-])(?<!\w['’])({_WORD})(\s+)(\1)(?![\w-])(?!['’]\w)",
     re.IGNORECASE,
@@ -96,6 +94,19 @@ _NEXT_COPY = re.compile(r"\s+(" + _WORD + r")(?![\w-])(?!['’]\w)")
 _SENTENCE_END = re.compile(r"[.!?…]")
 _OPENING_QUOTES = "\"'“‘«„"
 _CLOSING_QUOTES = "\"'”’»“"
+
+
+# Opening quotes and brackets, dropped before the quick test so that "(the the)" passes it.
+_DROP_OPENERS = str.maketrans("", "", "(['\"‘“«„")
+
+
+def _maybe_repeat(text: str) -> bool:
+    """The quick test, a superset of _REPEAT: some white-space token (lowercased, without opening
+    quotes and brackets) is followed by one that starts with it ("the the,"). Most paragraphs
+    fail it and are skipped; it runs in C (split, and str.startswith over the pairs), twice as
+    fast as a back-referencing regex."""
+    tokens = text.lower().translate(_DROP_OPENERS).split()
+    return any(map(str.startswith, tokens[1:], tokens))
 
 
 class RepeatedWord(Rule):
@@ -119,8 +130,8 @@ class RepeatedWord(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         for block in doc.blocks:
             text = block.text
-            if not _MAYBE_REPEAT.search(text.lower()):
-                continue  # the quick test: no token is followed by a copy of itself
+            if not _maybe_repeat(text):
+                continue
             pos = 0
             while True:
                 m = _REPEAT.search(text, pos)
