@@ -10,6 +10,7 @@ once, and shared by all rules.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -198,6 +199,20 @@ class Document:
             out.append(Word(start, end, self.text[start:end],
                             min(bisect_right(sentence_ends, start), len(sentence_ends) - 1)))
         return out
+
+    @cached_property
+    def lowered(self) -> str:
+        """The text in lowercase, as long as the text (offsets agree), with straight apostrophes."""
+        text = self.text
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lowercase is longer ("İ"): keep offsets
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        return lowered.replace("’", "'") if "’" in lowered else lowered
+
+    @cached_property
+    def word_counts(self) -> Counter[str]:
+        """Each word of `lowered` (segment.words) and how often it occurs."""
+        return Counter(segment.words(self.lowered))
 
     @cached_property
     def folded_text(self) -> str:

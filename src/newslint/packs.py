@@ -65,6 +65,7 @@ class PackRule(Rule):
             self._source = pattern  # (regex, flags), compiled on first use
         self.anchored = anchored
         self.literals = literals
+        self._keyed_literals = [(_key_word(phrase), phrase) for phrase in literals]
         self.requires = requires  # the rule can match only where one of these strings is
         self.reported_only = reported_only  # voice = "reported": not in first-person articles
         self.swaps = swaps  # lowercased literal -> replacement
@@ -81,7 +82,7 @@ class PackRule(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         # Literal phrases: skip the document unless one of them is in it at all. A substring
         # test per phrase is far cheaper than a long alternation tried at every position.
-        if self.literals and not any(phrase in doc.folded_text for phrase in self.literals):
+        if self.literals and not self._has_a_literal(doc):
             return
         if self.requires and not any(needle in doc.text for needle in self.requires):
             return
@@ -97,6 +98,13 @@ class PackRule(Rule):
                 replacement = self._replacement(m) if self.kind == "substitution" else None
                 message = self.message.format(match=matched, replacement=replacement or "")
                 yield Hit(offset + m.start(), offset + m.end(), message, replacement)
+
+    def _has_a_literal(self, doc: Document) -> bool:
+        # A phrase can be in the text only if its key word is one of the text's words (a dict
+        # lookup in Document.word_counts, which the spelling rule builds anyway); only then is
+        # the text searched for the phrase.
+        words, folded = doc.word_counts, doc.folded_text
+        return any((key is None or key in words) and phrase in folded for key, phrase in self._keyed_literals)
 
     def _pieces(self, doc: Document) -> Iterable[tuple[int, str]]:
         blocks = doc.blocks
@@ -122,6 +130,18 @@ class PackRule(Rule):
         if matched[:1].isupper() and right[:1].islower():
             right = right[:1].upper() + right[1:]
         return right
+
+
+_PLAIN_WORD = re.compile(r"\w+")
+
+
+def _key_word(phrase: str) -> str | None:
+    """The longest word inside a folded phrase, not at either end: white space stands on both
+    its sides wherever the phrase matches, so the word splitter finds it whole. None when the
+    phrase has no such word of three letters or more."""
+    inner = [w for w in phrase.split()[1:-1] if _PLAIN_WORD.fullmatch(w)]
+    key = max(inner, key=len, default="")
+    return key if len(key) >= 3 else None
 
 
 def _lines(blocks) -> Iterator[tuple[int, str]]:

@@ -79,7 +79,6 @@ class Tokens(NamedTuple):
     """
 
     lowered: str  # the document's text in lowercase, as long as the text
-    words: list[str]
     counts: Counter[str]
 
     def starts_of(self, words: Collection[str]) -> dict[str, list[int]]:
@@ -120,23 +119,10 @@ def _token_at(text: str, start: int, size: int) -> bool:
 
 
 def tokens(doc: Document) -> Tokens:
-    """The document's lowercase words; computed once per document."""
-    global _last_tokens
-    if _last_tokens is not None and _last_tokens[0] is doc:
-        return _last_tokens[1]
-    text = doc.text
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lowercase is longer ("İ"): keep offsets
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    if "’" in lowered:
-        lowered = lowered.replace("’", "'")
-    words = segment.words(lowered)
-    found = Tokens(lowered, words, Counter(words))
-    _last_tokens = (doc, found)
-    return found
+    """The document's lowercase words (Document.lowered and word_counts, computed once)."""
+    return Tokens(doc.lowered, doc.word_counts)
 
 
-_last_tokens: tuple[Document, Tokens] | None = None
 _last: tuple[Document, Context, list[Unknown]] | None = None
 
 
