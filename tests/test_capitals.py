@@ -46,6 +46,17 @@ def test_capitalised_noun_after_a_verb_is_still_flagged(tmp_path):
     assert _mta101(tmp_path, "The ministry opened corridors to allow Farmhands evacuated.") != []
 
 
+@pytest.mark.parametrize("sentence", [
+    "The striker scored his first Premiership goal on Saturday.",
+    "The winger was sold by Spurs in the summer.",
+    "The game maker Blizzard said that the servers were full.",
+])
+def test_words_english_often_capitalises_are_not_flagged(tmp_path, sentence):
+    """rules/data/often-capitalised.txt: words written with a capital at least three times as
+    often as the typical common noun (a league, a club, a firm)."""
+    assert _mta101(tmp_path, sentence) == []
+
+
 def test_first_person_comments_are_not_flagged(tmp_path):
     text = ("I think the ferry is a disgrace. I waited for hours.\n\nI have never seen such Chaos at a "
             "harbour. My children were cold.\n\nI will not go again, and I told them so.\n")

@@ -17,7 +17,7 @@ _COMMENT = re.compile(r"#[^\n]*")
 # Lists kept sorted, one word per line, by their build scripts (tests/test_lexicons.py checks),
 # and big enough that building their set costs more than a small run's lookups.
 _SEARCHED_IN_PLACE = frozenset({"english-words", "nouns", "lowercase-nouns", "adjectives", "mostly-verbs",
-                                "person-names"})
+                                "person-names", "often-capitalised"})
 
 
 @cache

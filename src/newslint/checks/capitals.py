@@ -3,7 +3,9 @@
 German capitalises every noun, and machine translation from it (and sloppy MT generally) leaves
 capitals on common nouns mid-sentence. The profile of which nouns English keeps in lowercase
 comes from the Brill lexicon (rules/data/lowercase-nouns.txt, nouns.txt; built by
-scripts/build_word_classes.py), not from a list of known errors.
+scripts/build_word_classes.py), and which words English capitalises as often as not (leagues,
+clubs, firms: rules/data/often-capitalised.txt, scripts/build_often_capitalised.py) from spaCy's
+cased word probabilities; not from a list of known errors.
 """
 
 from __future__ import annotations
@@ -37,9 +39,10 @@ class CapitalisedCommonNoun(Rule):
     doc = RuleDoc(
         what="A common noun written with a capital in the middle of a sentence, between two "
              "lowercase words: \"to allow Civilians evacuated\", \"and Landmines were brought\". "
-             "Names, institutions written with a capital (\"the Senate\", \"the Pope\"), words in "
-             "a run of capitalised words (\"the Lachin Corridor\"), sentence starts, words after "
-             "a colon or a quotation mark, headings and quotations are not flagged.",
+             "Names, institutions written with a capital (\"the Senate\", \"the Pope\"), words "
+             "English often capitalises (\"Premiership\", \"Spurs\"), words in a run of "
+             "capitalised words (\"the Lachin Corridor\"), sentence starts, words after a colon "
+             "or a quotation mark, headings and quotations are not flagged.",
         why="Capitalised common nouns are a trace of machine translation from German and of "
             "sloppy MT; an editor lowercases them. The fix lowercases the word.",
         bad="The ministry said it had opened corridors to allow Farmhands evacuated.\n",
@@ -60,8 +63,8 @@ class CapitalisedCommonNoun(Rule):
                 continue
             if not _between_lowercase_words(text, mention):
                 continue
-            if lower in _INSTITUTIONS or not _common_noun(lower):
-                continue
+            if lower in _INSTITUTIONS or not is_common_noun(lower) or lower in word_list("often-capitalised"):
+                continue  # "the Senate"; "Premiership", "Spurs": as often a name as a word
             if _in_title_run(text, mention) or _after_noun(text, mention):
                 continue  # "Department of Work and Pensions", "the comedy Sideways"
             if doc.first_person:
@@ -75,7 +78,7 @@ class CapitalisedCommonNoun(Rule):
             yield Hit(mention.start, mention.end, f"Common noun '{word}' capitalised mid-sentence", lower)
 
 
-def _common_noun(lower: str) -> bool:
+def is_common_noun(lower: str) -> bool:
     if lower in word_list("lowercase-nouns"):
         return True
     nouns = word_list("nouns")
