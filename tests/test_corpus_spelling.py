@@ -6,7 +6,7 @@ the default rules, and keeps the spelling findings. The folder holds third-party
 never copied into the project: these tests skip when it is absent, and they name findings only
 by path, line and the flagged word, never by the article's sentences.
 
-The BBC articles are edited, but not free of typos: 112 findings are real misspellings of the
+The BBC articles are edited, but not free of typos: 113 findings are real misspellings of the
 text ("accomodate", "definately", "wtih", "thefirst" for "the first"), each checked by hand
 against the article and listed below. Real typos alone come to 0.05 findings per article, so
 the measure of the rules is what they report beyond them: false positives (jargon, slang,
@@ -20,6 +20,7 @@ built from public sources (rules/data/README.md), and the rules' exceptions are 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,7 @@ BBC_REAL_TYPOS = {
     ("sport/232.txt", 7, "amibition"), ("sport/247.txt", 7, "confirned"),
     ("sport/251.txt", 9, "dea"), ("sport/264.txt", 5, "amibitions"),
     ("sport/266.txt", 5, "propostition"), ("sport/285.txt", 7, "cente"),
+    ("sport/347.txt", 5, "Wer'e"),
     ("sport/301.txt", 5, "wtih"), ("sport/308.txt", 5, "inury"), ("sport/320.txt", 13, "bas"),
     ("sport/364.txt", 5, "finsihed"), ("sport/364.txt", 7, "beileve"),
     ("sport/364.txt", 9, "manged"), ("sport/371.txt", 13, "reflecion"),
@@ -111,7 +113,8 @@ def _articles(folder: Path) -> int:
 
 def _key(finding: dict, root: Path) -> tuple[str, int, str]:
     rel = Path(finding["path"]).resolve().relative_to(root.resolve()).as_posix()
-    return rel, finding["line"], finding["message"].split("'")[1]
+    # The word between the first quote and the quote that closes it ("'Wer'e'; did you mean …").
+    return rel, finding["line"], re.match(r"[^']*'(.*?)'(?=;|$|\s)", finding["message"]).group(1)
 
 
 @pytest.fixture(scope="module")
