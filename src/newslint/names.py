@@ -54,6 +54,7 @@ def mentions(doc: "Document") -> list[Mention]:
         lead = len(sentence.text) - len(sentence.text.lstrip("\"'“‘«([ "))
         sentence_starts.add(sentence.start + lead)
     text = doc.text
+    new = tuple.__new__  # builds the named tuple in C: a document has hundreds of mentions
     tokens: list[Mention] = []
     append = tokens.append
     for m in _TOKEN.finditer(text):
@@ -64,15 +65,17 @@ def mentions(doc: "Document") -> list[Mention]:
             if possessive:
                 word = word[: possessive.start()]  # Azerbaijan’s -> Azerbaijan
         if len(word) >= 2:
-            append(Mention(start, start + len(word), word, start in sentence_starts))
+            append(new(Mention, (start, start + len(word), word, start in sentence_starts, 1)))
     out: list[Mention] = []
-    for i, token in enumerate(tokens):
-        out.append(token)
-        if i + 1 < len(tokens):
-            nxt = tokens[i + 1]
-            # A pair: two tokens with one space between them, the second not a sentence start,
-            # the first not a word that starts sentences ("The FT" is not a spelling of "Theft").
-            if (nxt.start == token.end + 1 and text[token.end] == " " and not nxt.sentence_initial
-                    and token.text.lower() not in _NOT_NAME_STARTS):
-                out.append(Mention(token.start, nxt.end, text[token.start:nxt.end], token.sentence_initial, 2))
+    add = out.append
+    previous = None
+    for token in tokens:
+        # A pair: two tokens with one space between them, the second not a sentence start, the
+        # first not a word that starts sentences ("The FT" is not a spelling of "Theft").
+        if (previous is not None and token.start == previous.end + 1 and not token.sentence_initial
+                and text[previous.end] == " " and previous.text.lower() not in _NOT_NAME_STARTS):
+            add(new(Mention, (previous.start, token.end, text[previous.start:token.end],
+                              previous.sentence_initial, 2)))
+        add(token)
+        previous = token
     return out

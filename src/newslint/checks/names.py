@@ -386,14 +386,15 @@ class NameVariantAcrossFiles(ProjectRule):
             if mention.text not in first:
                 first[mention.text] = mention
         sightings = []
-        position, end_position, line_text = doc.position, doc.end_position, doc.lines.line_text
+        position, end_position = doc.position, doc.end_position
+        common = word_frequencies("common-words")  # _ordinary_word, asked of every form: inlined
         for form, mention in first.items():
-            if is_all_caps(form) or _ordinary_word(form):
-                continue  # an ordinary capitalised word ("Minister") is nobody's house style
+            if form.isupper() or common.get(form.lower(), 0) >= ORDINARY_FREQUENCY:
+                continue  # acronyms; an ordinary capitalised word ("Minister") is nobody's house style
             line, column = position(mention.start)
             end_line, end_column = end_position(mention.end)
             sightings.append(Sighting(fold(form), form, counts[form], line, column, end_line, end_column,
-                                      line_text(line)))
+                                      ""))  # the source line is read again for a finding (engine)
         return sightings
 
     def finish(self, sightings: dict[str, list[Sighting]], ctx: Context) -> Iterator[ProjectHit]:
