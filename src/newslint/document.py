@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from newslint import segment
 
@@ -44,8 +45,9 @@ class Block:
     level: int = 0  # heading level, where the source knows it
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+# Sentences and words are named tuples: a corpus makes millions, and a tuple is built several
+# times faster than a frozen dataclass.
+class Sentence(NamedTuple):
     index: int
     block: int  # index of the block it belongs to
     start: int
@@ -53,8 +55,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -183,12 +184,11 @@ class Document:
     @cached_property
     def sentences(self) -> list[Sentence]:
         out: list[Sentence] = []
+        append, new = out.append, tuple.__new__  # the tuple built in C, without a Python __new__
         for block in self.blocks:
-            for start, end in segment.split_sentences(block.text):
-                out.append(
-                    Sentence(len(out), block.index, block.start + start, block.start + end,
-                             block.text[start:end])
-                )
+            base, text, index = block.start, block.text, block.index
+            for start, end in segment.split_sentences(text):
+                append(new(Sentence, (len(out), index, base + start, base + end, text[start:end])))
         return out
 
     @cached_property
@@ -259,8 +259,8 @@ class Document:
         cached = self._sentence_words.get(sentence.index)
         if cached is None:
             base = sentence.start
-            cached = [Word(base + a, base + b, sentence.text[a:b], sentence.index)
-                      for a, b in segment.word_spans(sentence.text)]
+            new, text, index = tuple.__new__, sentence.text, sentence.index
+            cached = [new(Word, (base + a, base + b, text[a:b], index)) for a, b in segment.word_spans(text)]
             self._sentence_words[sentence.index] = cached
         return cached
 
