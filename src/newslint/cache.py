@@ -67,7 +67,7 @@ class Cache:
 
     def __init__(self, folder: Path, run_key: str, read: bool = True) -> None:
         self.folder = folder
-        self.entries = os.path.join(folder, ENTRIES)
+        self.entries = entries_folder(folder)
         self.run_key = run_key
         self.read = read  # False with --fix: lint everything afresh, but still store the results
         self.write = True
@@ -215,6 +215,11 @@ def open_cache(plan: Plan, folder: Path, read: bool = True) -> Cache:
             cache.read = cache.write = False
             cache.problem = f"cannot use the cache folder {folder}: {reason}; linting without a cache"
     return cache
+
+
+def entries_folder(folder: Path) -> str:
+    """Where a cache folder keeps its entries (and the store of compiled regexes)."""
+    return os.path.join(folder, ENTRIES)
 
 
 def default_folder(root: Path) -> Path:

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from newslint import __version__, progress, regexes
-from newslint.cache import Cache, clean as clean_cache, default_folder, lint_and_store, open_cache
+from newslint.cache import Cache, clean as clean_cache, default_folder, entries_folder, lint_and_store, open_cache
 from newslint.config import DIALECTS, OUTPUT_FORMATS, Settings, find_config, load_settings
 from newslint.discovery import discover
 from newslint.engine import FileResult, Plan, add_findings, finish_project, lint_bytes, make_plan
@@ -96,6 +96,9 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
             dialect=dialect,
             cache_dir=Path(cache_dir) if cache_dir else None,
         )
+        # The store of compiled regular expressions is read before the rules are made: their
+        # modules compile patterns as they are imported (regexes.py).
+        regexes.use(None if no_cache else entries_folder(settings.cache_dir or default_folder(settings.root)))
         plan = make_plan(settings)
     except UsageError as exc:
         raise _fail(str(exc)) from None
@@ -115,8 +118,8 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     # With --fix every file is linted afresh (its fixes need the text), and the results stored.
     cache = None if no_cache or not targets else open_cache(
         plan, settings.cache_dir or default_folder(settings.root), read=not fix)
-    # The rule packs' compiled regexes, kept between runs.
-    regexes.use(cache.entries if cache is not None and cache.read and cache.write else None)
+    if cache is None or not (cache.read and cache.write):
+        regexes.use(None)  # no cache this run: the compiled regexes are not kept either
     bar = None
     if progress.wanted(sys.stderr.isatty(), os.environ, settings.output_format, quiet):
         bar = progress.Progress(len(targets))

@@ -43,6 +43,8 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from newslint import regexes
+
 FORMAT = "newslint-gazetteer 1"
 DATA_FILE = "gazetteer.dat"
 
@@ -61,7 +63,7 @@ _TABLE = str.maketrans({
     ".": None, "\u00ad": None, "\u200b": None,
 })
 # Combining marks of the Latin script (accents, cedillas, ogoneks, ...): dropped by fold().
-MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+MARKS = regexes.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 def fold(name: str) -> str:

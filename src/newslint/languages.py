@@ -13,11 +13,11 @@ first lines of each file, and only the languages whose markers it holds are load
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
+from newslint import regexes
 from newslint.lexicons import word_frequencies
 from newslint.registry import builtin_rules_dir
 
@@ -33,7 +33,7 @@ STRONG_MARKER_MAX_ENGLISH = 3.0
 # rule up in every other article.
 ENGLISH_WORD_MARKER_MIN_ZIPF = 6.5
 
-_HEADER_NAME = re.compile(r"^#\s*(.+?)\s*\(([a-z]{2,3})\)")
+_HEADER_NAME = regexes.compile(r"^#\s*(.+?)\s*\(([a-z]{2,3})\)")
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,14 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from newslint import regexes
+
 if TYPE_CHECKING:
     from newslint.document import Document
 
 # A capitalised token: a capital letter, then letters, apostrophes inside, hyphenated parts.
-_TOKEN = re.compile(r"(?<![\w#@’'.-])[^\W\d_a-z][^\W\d_]*(?:[-’'][^\W\d_]+)*", re.UNICODE)
-_POSSESSIVE = re.compile(r"[’']s?$")
+_TOKEN = regexes.compile(r"(?<![\w#@’'.-])[^\W\d_a-z][^\W\d_]*(?:[-’'][^\W\d_]+)*", re.UNICODE)
+_POSSESSIVE = regexes.compile(r"[’']s?$")
 _NOT_NAME_STARTS = frozenset(
     """the a an in on at to of for from by with and or but if as so this that these those it its he
     she we they i you his her our their my your mr mrs ms dr there here when while after before

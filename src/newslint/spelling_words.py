@@ -18,20 +18,21 @@ be slower than a set lookup without slowing the run.
 
 from __future__ import annotations
 
-import re
+
+from newslint import regexes
 
 # URLs, e-mail addresses, handles and hashtags. Searched only in blocks that hold one of the
 # _ADDRESS_MARKS, so most paragraphs never run it.
-_ADDRESS = re.compile(
+_ADDRESS = regexes.compile(
     r"(?:https?://|ftp://|www\.)\S+"  # a URL
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
     r"|(?<![\w@#])[@#]\w+"  # a handle or a hashtag
 )
 _ADDRESS_MARKS = ("://", "www.", "@", "#")
-_ROMAN = re.compile(r"[ivxlcdm]+")
-_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,6}|[A-Za-z]{2,8});")
-_ENTITY_BEFORE = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,6}|[A-Za-z]{2,8});$")
-_TRIPLE = re.compile(r"(.)\1\1")
+_ROMAN = regexes.compile(r"[ivxlcdm]+")
+_ENTITY = regexes.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,6}|[A-Za-z]{2,8});")
+_ENTITY_BEFORE = regexes.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,6}|[A-Za-z]{2,8});$")
+_TRIPLE = regexes.compile(r"(.)\1\1")
 # Endings of possessives and contractions: "council's", "they've", "we'd", "don't".
 CLITICS = ("'s", "'re", "'ve", "'ll", "'d", "'m", "n't")
 # A short word after a number is a unit or a multiplier: "10 km", "5 mph", "3 bn".

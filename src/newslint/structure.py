@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from newslint import regexes
 from newslint.document import CAPTION, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL
 from newslint.lexicons import word_list
 from newslint.segment import split_sentences
@@ -29,25 +30,25 @@ NOT_PROSE = "not-prose"  # list items, table cells, captions: no sentence is owe
 
 # A block ends its sentence with one of these, possibly followed by closing quotes or brackets,
 # or with an emoticon.
-ENDS_SENTENCE = re.compile(r"""(?:(?:[.!?…:]|\.\.\.)["'”’»)\]]*|[:;]-?[()DPp])\s*$""")
+ENDS_SENTENCE = regexes.compile(r"""(?:(?:[.!?…:]|\.\.\.)["'”’»)\]]*|[:;]-?[()DPp])\s*$""")
 # Prose never ends on these; form labels, menus and pagers do.
 _WIDGET_ENDINGS = frozenset("*|»›>→•")
 # Plain-text list items: a bullet or a number at the start of the block.
-_LIST_MARKER = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,3}[.)])\s+\S")
+_LIST_MARKER = regexes.compile(r"^\s*(?:[-*•–·▪]|\d{1,3}[.)])\s+\S")
 _CLOSERS = "\"'”’»)]"
 # Headings are short; a longer unpunctuated block is prose that lost its ending.
 MAX_HEADING_WORDS = 20
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORD = regexes.compile(r"[^\W\d_][\w'’.-]*")
 
-_BYLINE = re.compile(r"^(?:By|BY|Reporting by|Written by|Words by|Text by|From our)\s+[A-Z\w]", re.UNICODE)
-_CREDIT = re.compile(
+_BYLINE = regexes.compile(r"^(?:By|BY|Reporting by|Written by|Words by|Text by|From our)\s+[A-Z\w]", re.UNICODE)
+_CREDIT = regexes.compile(
     r"""^(?:\(\s*[^()]{1,60}\)|\[\s*[^\[\]]{1,60}\]|"""
     r"""(?:Photo|Photograph|Picture|Image|Video|Source|Credit|Illustration|Graphic|Map)s?\s*(?:credit)?\s*[:/-].{0,80}|"""
     r"""[—–-]\s*[A-Z][\w .&/-]{1,40})$""",
 )
 # Sign-offs are matched from the block's start (`match`), but for the few marks that may stand
 # anywhere in them, which are searched only when their literal is there.
-_SIGN_OFF = re.compile(
+_SIGN_OFF = regexes.compile(
     r"""(?:(?:Reporting|Additional reporting|Editing|Edited|Writing|Compiled|Produced)\s+by\b|"""
     r"""(?:Copyright|©|\(c\))|Follow\s+\S+|Contact\s|"""
     r"""(?:Source|Sources|Via)\s*:|This (?:article|story|report)\s+(?:was|is|first)\b|"""
@@ -61,7 +62,7 @@ _SIGN_OFF = re.compile(
     r"""columnist|presenter|producer|author|analyst|professor|fellow|director)\b)""",
     re.IGNORECASE,
 )
-_SIGN_OFF_ANYWHERE = re.compile(r"All rights reserved|[^\s@]+@\S+\.\w+|https?://\S+$", re.IGNORECASE)
+_SIGN_OFF_ANYWHERE = regexes.compile(r"All rights reserved|[^\s@]+@\S+\.\w+|https?://\S+$", re.IGNORECASE)
 
 
 def _is_sign_off(text: str) -> bool:
@@ -73,7 +74,7 @@ def _is_sign_off(text: str) -> bool:
 
 # Markup a scraper left at the end of a paragraph ("… the end. br /&gt;"): the residue rules
 # report it; the sentence before it is what counts for truncation.
-_TRAILING_MARKUP = re.compile(r"(?:\s*(?:&(?:[a-z]+|#\d+);|</?[a-z][^<>]*>|\b[a-z]+\s*/?\s*&gt;))+\s*$")
+_TRAILING_MARKUP = regexes.compile(r"(?:\s*(?:&(?:[a-z]+|#\d+);|</?[a-z][^<>]*>|\b[a-z]+\s*/?\s*&gt;))+\s*$")
 
 
 def ends_sentence(text: str) -> bool:
@@ -124,7 +125,7 @@ def _role(block: "Block", following: "Block | None") -> str:
     return BODY
 
 
-_DATA_TOKEN = re.compile(r"(?:#|@|https?://|www\.)\S+|\S*\d\S*")
+_DATA_TOKEN = regexes.compile(r"(?:#|@|https?://|www\.)\S+|\S*\d\S*")
 
 
 def _is_data_line(text: str) -> bool:
@@ -136,7 +137,7 @@ def _is_data_line(text: str) -> bool:
 _CONNECTIVES = frozenset("v vs a an the and or for of to on in at by with from de van von capt c".split())
 
 
-_LOWERCASE_WORD = re.compile(
+_LOWERCASE_WORD = regexes.compile(
     r"(?<![\w'’-])(?!(?:v|vs|a|an|the|and|or|for|of|to|on|in|at|by|with|from|de|van|von|capt|c)\b)[a-z]"
 )
 
@@ -192,7 +193,7 @@ def looks_like_heading(text: str, following: "Block | None", is_only_block: bool
     return last_word(text).lower() not in word_list("function-words")
 
 
-_QUOTE_MARK = re.compile(r'["“”«»„‘]')
+_QUOTE_MARK = regexes.compile(r'["“”«»„‘]')
 
 # Paragraph openings that continue a sentence begun elsewhere: a lowercase word, or a comma,
 # semicolon or full stop whose subject was lost ("…, now based in Leeds, won the race"). A
@@ -247,7 +248,7 @@ def broken_starts(doc: "Document") -> list[int]:
 # "I" also finds "I'm" and "I've", "you" finds "you're": only whether a sentence has one counts.
 # Written to start with its first letter, not with \b: Python's re then skips to the candidates
 # (four times faster). It means \b(?:I|me|my|myself|[Yy]ou)\b.
-FIRST_PERSON = re.compile(r"[IYmy](?<!\w.)(?:(?<=I)|(?<=m)(?:y(?:self)?|e)|(?<=[Yy])ou)\b")
+FIRST_PERSON = regexes.compile(r"[IYmy](?<!\w.)(?:(?<=I)|(?<=m)(?:y(?:self)?|e)|(?<=[Yy])ou)\b")
 FIRST_PERSON_SENTENCES = 4
 FIRST_PERSON_SHARE = 0.08
 

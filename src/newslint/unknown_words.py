@@ -19,13 +19,12 @@ and the result is kept for the next rule that asks about the same document.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from typing import Collection, NamedTuple
 
-from newslint import segment, speller
+from newslint import regexes, segment, speller
 from newslint import spelling_words as shapes
 from newslint.dialects import keep_case, preferred
 from newslint.document import Document, Sentence
@@ -35,9 +34,9 @@ from newslint.word_formation import british_form, is_formed
 
 # Words that mark a foreign phrase around them: "joie de vivre", "pas de deux", "coup d'état".
 FOREIGN_PARTICLES = frozenset("de del della der des di du da das dos le la les el et y zu".split())
-_ALNUM = re.compile(r"[^\W_]")
+_ALNUM = regexes.compile(r"[^\W_]")
 # The last word before a position (searched in the 60 characters before it).
-_LAST_WORD = re.compile(r"(" + segment.WORD_PATTERN + r")\W*$")
+_LAST_WORD = regexes.compile(r"(" + segment.WORD_PATTERN + r")\W*$")
 # A block with this many unknown words, a third of its words or more, is not English: a quotation
 # in another language, a list of codes (English words, short words and names make up the rest).
 # Its words are not reported, nor suggested for.

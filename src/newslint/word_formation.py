@@ -25,8 +25,9 @@ only lookup; the spelling rule passes speller.is_known.
 
 from __future__ import annotations
 
-import re
 from typing import Callable
+
+from newslint import regexes
 
 Lookup = Callable[[str], bool]
 
@@ -54,9 +55,9 @@ _NOT_PARTS = frozenset(SUFFIXES) | {"ally", "able", "ible", "ance", "ence", "tio
                                     "ive", "ity", "ful", "ise", "ize", "ies", "ian", "ing"}
 # British doubles a final l before an ending ("travelled", "dialler", "fuelled"), but not after
 # two letters that spell one vowel ("trailing", "cooled", "appealing").
-_DOUBLED_L = re.compile(r"(.*?([aeiou]+)l)l(ers?|ed|ings?|ists?|ery)$")
+_DOUBLED_L = regexes.compile(r"(.*?([aeiou]+)l)l(ers?|ed|ings?|ists?|ery)$")
 _ONE_VOWEL_DIGRAPHS = frozenset("ai ea ee oo ou oi ei au oa eu ie".split())
-_RE_ENDING = re.compile(r"(.*[bcgtv])r(ing|ed|es)$")
+_RE_ENDING = regexes.compile(r"(.*[bcgtv])r(ing|ed|es)$")
 MIN_PART = 3  # the shortest stem or compound part
 MIN_PREFIXED = 4  # the shortest word after a prefix, and the shortest stem inside one
 

@@ -18,14 +18,14 @@ follows, so "AT&T", "S&P" and "R&D" are never flagged.
 from __future__ import annotations
 
 import html
-import re
 from typing import Iterator
 
+from newslint import regexes
 from newslint.document import Document
 from newslint.findings import Hit, Severity
 from newslint.rule import Context, Rule, RuleDoc
 
-_ENTITY = re.compile(
+_ENTITY = regexes.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|&(?:amp|nbsp|quot|lt|gt)(?=[\s.,;:!?)\]]|$)"
 )
@@ -65,7 +65,7 @@ class HtmlEntity(Rule):
 # A backslash escape: \\uXXXX (maybe a surrogate pair), a run of \\xXX bytes, an escaped
 # quotation mark, or \\n \\r \\t before a capital, a space, another escape or the end (so that a
 # Windows path such as C:\\new\\tables is left alone).
-_ESCAPE = re.compile(
+_ESCAPE = regexes.compile(
     r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
     r"|\\u[0-9a-fA-F]{4}"
     r"|(?:\\x[0-9a-fA-F]{2})+"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from newslint import regexes
 from newslint.document import Document, Sentence, Word
 from newslint.findings import Hit, Severity
 from newslint.lexicons import word_list
@@ -47,7 +48,7 @@ _SPEECH_VERBS = frozenset(
 )
 # An imperative is followed by its object: "Give it to them."
 _OBJECT_STARTERS = _NOT_BEFORE_VERB | frozenset("it me him her them us you up back down out".split())
-_CONTRACTION = re.compile(r"^(?:\w+)['’](?:s|re|ve|ll|m|d)$|n['’]t$", re.IGNORECASE)
+_CONTRACTION = regexes.compile(r"^(?:\w+)['’](?:s|re|ve|ll|m|d)$|n['’]t$", re.IGNORECASE)
 _PRONOUN_S = frozenset("it that there here what who where how he she this which".split())
 # Adjectives that also stand alone as a subject: "Many fear the worst."
 _QUANTIFIERS = frozenset("many few several most all both more fewer others various some".split())
@@ -218,7 +219,7 @@ def _looks_like_list(text: str, words: list[Word]) -> bool:
 # The commonest finite verbs: a sentence holding one has a verb, no need to look further.
 # It means \b(?:is|are|was|…|said|says)\b, written to start with a character class, which Python's
 # re skips to (twice as fast as a leading \b).
-_COMMON_VERB = re.compile(
+_COMMON_VERB = regexes.compile(
     r"[iawhcs](?<!\w.)(?:(?<=i)s|(?<=a)re|(?<=w)(?:as|ere|ill|ould)|(?<=h)(?:as|ave|ad)|(?<=c)(?:an|ould)"
     r"|(?<=s)(?:aid|ays))\b", re.IGNORECASE)
 
@@ -310,7 +311,7 @@ class LowercaseStart(Rule):
 
 
 # A tag that lost its "<" in scraping ("br /&gt;"): residue, not a sentence.
-_MARKUP_LEFTOVER = re.compile(r"[a-z]+\s*/?\s*&gt;")
+_MARKUP_LEFTOVER = regexes.compile(r"[a-z]+\s*/?\s*&gt;")
 
 
 FRAGMENT_RULES = [ShortSentence, VerblessSentence, LowercaseStart]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from newslint import regexes
 from newslint.document import Document
 from newslint.findings import Hit, Severity
 from newslint.lexicons import word_list
@@ -33,10 +34,10 @@ BODY_WORDS = 4  # a block that ends a sentence and has more words than this star
 MAX_SITE_WORDS = 6
 
 # A separator between the headline and the site's name, with spaces around it.
-_SEPARATOR = re.compile(r"[ \t]+(\||::|-|–|—|»|·|•)[ \t]+")
-_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+_SEPARATOR = regexes.compile(r"[ \t]+(\||::|-|–|—|»|·|•)[ \t]+")
+_DOMAIN = regexes.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 _CONNECTORS = frozenset("the of and & de la le du der die el y on".split())
-_NOT_WORD = re.compile(r"[^\w]+")
+_NOT_WORD = regexes.compile(r"[^\w]+")
 
 
 class HeadlineSiteSuffix(Rule):

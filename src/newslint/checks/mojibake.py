@@ -15,21 +15,21 @@ already lost in an earlier decoding) is reported without a fix.
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from newslint import regexes
 from newslint.document import Document
 from newslint.findings import Hit, Severity
 from newslint.rule import Context, Rule, RuleDoc
 
 # A UTF-8 lead byte (0xC2-0xF4) read as Latin-1, then a continuation byte (0x80-0xBF) read as
 # Windows-1252 or Latin-1; or U+FFFD, the replacement character.
-_CANDIDATE = re.compile(
+_CANDIDATE = regexes.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|\ufffd"
 )
 # Words are split at ASCII white space only: a mojibake "à" is "Ã" and a no-break space.
-_SPACE = re.compile(r"[ \t\n\r]")
+_SPACE = regexes.compile(r"[ \t\n\r]")
 
 
 class Mojibake(Rule):

@@ -13,6 +13,7 @@ from typing import Iterator
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from newslint import regexes
 from newslint.document import Document
 from newslint.findings import Hit, Severity
 from newslint.lexicons import word_frequencies, word_list
@@ -426,12 +427,12 @@ class NameVariantAcrossFiles(ProjectRule):
 
 
 # Words that say the name beside them is a place.
-_PLACE_AFTER = re.compile(
+_PLACE_AFTER = regexes.compile(
     r"\s+(?:region|district|province|city|town|village|county|oblast|governorate|state|area|valley|"
     r"municipality|prefecture|rayon|raion|department|canton|island|airport|border|port)\b",
     re.IGNORECASE,
 )
-_PLACE_BEFORE = re.compile(
+_PLACE_BEFORE = regexes.compile(
     r"\b(?:village|town|city|region|province|district|port|capital|suburb) of\s+$", re.IGNORECASE
 )
 # The least population a place must have for an unknown word to be called its misspelling: with

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from newslint import regexes
 from newslint.document import Document
 from newslint.findings import Hit, Severity
 from newslint.rule import Context, Rule, RuleDoc
@@ -64,7 +65,7 @@ NAME_VERBS = frozenset("will may mark bill sue rose grant drew pat hope rob chas
 # Prepositions that can end a clause ("waited for") right before a time phrase ("for years").
 _PREPOSITIONS = frozenset("in on at for by from to with about of over since during until after before".split())
 
-_TIME_AFTER = re.compile(
+_TIME_AFTER = regexes.compile(
     r"""\s*(?:
         (?:the\s+|a\s+|an\s+|recent\s+|many\s+|several\s+|some\s+|two\s+|three\s+|few\s+)?
         (?:very\s+|quite\s+|so\s+)?
@@ -80,18 +81,18 @@ _TIME_AFTER = re.compile(
 )
 
 # The sentence so far (from the last sentence end) must hold one of these for "is is".
-_FREE_RELATIVE = re.compile(r"(?<!\w)(?:what|whatever|all|how|why|where|who|whoever)(?!\w)", re.IGNORECASE)
+_FREE_RELATIVE = regexes.compile(r"(?<!\w)(?:what|whatever|all|how|why|where|who|whoever)(?!\w)", re.IGNORECASE)
 
 # A word: letters, maybe joined by apostrophes or hyphens ("it's", "so-called"); never digits.
 _WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 # Two identical words separated only by white space (a line break included), any case. Not
 # inside a longer word: no letter, digit, hyphen or word-internal apostrophe on either side.
-_REPEAT = re.compile(
+_REPEAT = regexes.compile(
     rf"(?<![\w-])(?<!\w['’])({_WORD})(\s+)(\1)(?![\w-])(?!['’]\w)",
     re.IGNORECASE,
 )
-_NEXT_COPY = re.compile(r"\s+(" + _WORD + r")(?![\w-])(?!['’]\w)")
-_SENTENCE_END = re.compile(r"[.!?…]")
+_NEXT_COPY = regexes.compile(r"\s+(" + _WORD + r")(?![\w-])(?!['’]\w)")
+_SENTENCE_END = regexes.compile(r"[.!?…]")
 _OPENING_QUOTES = "\"'“‘«„"
 _CLOSING_QUOTES = "\"'”’»“"
 

@@ -9,18 +9,17 @@ default. SPL002 reports the spelling of the other dialect when a dialect is conf
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from typing import Iterator
 
-from newslint import spelling_words as shapes
+from newslint import regexes, spelling_words as shapes
 from newslint.dialects import keep_case, table
 from newslint.document import Document
 from newslint.findings import Hit, Severity
 from newslint.rule import Context, Rule, RuleDoc
 from newslint.unknown_words import accepted_words, tokens, unknown_words
 
-_ALNUM = re.compile(r"[^\W_]")
+_ALNUM = regexes.compile(r"[^\W_]")
 _NOT_FLAGGED = (
     "Not flagged: names (a capitalised word in mid-sentence; at a sentence start, unless it is a "
     "slip of a common word such as \"Teh\"), acronyms and words with inner capitals "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from newslint import regexes
 from newslint.findings import Hit, Severity
 from newslint.lexicons import word_list
 from newslint.rule import Context, Rule, RuleDoc
@@ -17,16 +18,16 @@ from newslint.document import PARAGRAPH, Document
 from newslint.structure import (BODY, MANY_BROKEN_STARTS, MAX_HEADING_WORDS, NOT_PROSE, ends_sentence, last_word,
                                 starts_mid_sentence, word_count)
 
-_LAST_WORD = re.compile(r"(\S+)\s*$")
+_LAST_WORD = regexes.compile(r"(\S+)\s*$")
 # Markers a feed or teaser leaves where it cut the text, at the end of any paragraph.
-_CUT_MARKER = re.compile(
+_CUT_MARKER = regexes.compile(
     r"""(?:\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|"""
     r"""\b(?:Read more|Continue reading|Read the full (?:story|article)|Read full (?:story|article)))"""
     r"""\s*[»>›→]*\s*$""",
     re.IGNORECASE,
 )
 # A bare ellipsis trails off in quotes and comments; it marks a cut only at the article's end.
-_TRAILING_ELLIPSIS = re.compile(r"(?<![.…])(?:…|\.\.\.)\s*$")
+_TRAILING_ELLIPSIS = regexes.compile(r"(?<![.…])(?:…|\.\.\.)\s*$")
 
 
 def _body_blocks(doc: Document):
@@ -83,7 +84,7 @@ class UnfinishedParagraph(Rule):
 
 
 # A label and its names closing a results page: "Referee: R Styles (Hampshire)", "Subs: Hale, Moss".
-_LABEL_LINE = re.compile(r"(?:^|[.:]\s)[A-Z][\w ]{0,20}:\s*(?:[A-Z(][\w'’.()-]*,?\s*){1,12}$")
+_LABEL_LINE = regexes.compile(r"(?:^|[.:]\s)[A-Z][\w ]{0,20}:\s*(?:[A-Z(][\w'’.()-]*,?\s*){1,12}$")
 
 
 class CutOffMarker(Rule):
@@ -159,7 +160,7 @@ class UnclosedQuote(Rule):
                       f"{what} opened with '{mark}' is never closed in this paragraph")
 
 
-_MARKS = re.compile(r'["“”«»„()]')
+_MARKS = regexes.compile(r'["“”«»„()]')
 _OPENING_QUOTES = "“«„"
 
 

@@ -32,7 +32,7 @@ import re
 from functools import cache
 from typing import Iterator
 
-from newslint import languages
+from newslint import languages, regexes
 from newslint.document import Document
 from newslint.findings import Hit, Severity
 from newslint.lexicons import word_frequencies, word_list
@@ -79,14 +79,12 @@ def _scripts() -> tuple[re.Pattern, list[tuple[re.Pattern, str]]]:
     """The run pattern, and a pattern per script. Their long character classes cost 15 ms to
     compile: only at the first non-ASCII text, and from the store of compiled patterns in the
     cache folder when there is one (regexes.py)."""
-    from newslint import regexes
-
     run = regexes.compile(f"{_LETTER}(?:{_JOINER}*{_LETTER})*")
     return run, [(regexes.compile(f"[{ranges}]"), name) for name, ranges in SCRIPTS.items()]
 
 
-_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]*[(\[][ \t]*$")
-_GLOSS_AFTER = re.compile(r"[ \t]*[(\[][ \t]*[A-Z][^()\[\]]{0,60}[)\]]")
+_NAME_BEFORE = regexes.compile(r"[A-Z][\w'’.-]*[ \t]*[(\[][ \t]*$")
+_GLOSS_AFTER = regexes.compile(r"[ \t]*[(\[][ \t]*[A-Z][^()\[\]]{0,60}[)\]]")
 
 
 class ForeignScript(Rule):
@@ -127,7 +125,7 @@ class ForeignScript(Rule):
 
 
 # A web or e-mail address written in another script: "стопкоронавирус.рф", "пример.рф/путь".
-_ADDRESS = re.compile(r"(?:\w+://)?[\w.-]+\.\w{2,}(?:/\S*)?|[\w.-]+@[\w.-]+\.\w{2,}")
+_ADDRESS = regexes.compile(r"(?:\w+://)?[\w.-]+\.\w{2,}(?:/\S*)?|[\w.-]+@[\w.-]+\.\w{2,}")
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
@@ -187,8 +185,8 @@ MIN_CONTENT_EVIDENCE = 2
 
 # Words as wordfreq splits them, Latin letters only: "d'état" is "d" and "état"; other scripts
 # are MTA401's.
-_TOKEN = re.compile(r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+")
-_QUOTED = re.compile(r"\"[^\"\n]+\"|“[^”\n]+”|«[^»\n]+»|„[^“”\n]+[“”]|‘[^’\n]+’(?!\w)|(?<!\w)'[^'\n]+'(?!\w)")
+_TOKEN = regexes.compile(r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+")
+_QUOTED = regexes.compile(r"\"[^\"\n]+\"|“[^”\n]+”|«[^»\n]+»|„[^“”\n]+[“”]|‘[^’\n]+’(?!\w)|(?<!\w)'[^'\n]+'(?!\w)")
 
 
 @cache
@@ -307,7 +305,7 @@ def _word_score(word: str, lower: str, index: int, language, neutral: bool) -> f
 
 # Brackets and quotation marks end a run: a quoted title or a bracketed translation next to
 # foreign words is not part of them.
-_BARRIER = re.compile(r"[()\[\]\"“”«»„]")
+_BARRIER = regexes.compile(r"[()\[\]\"“”«»„]")
 
 
 def _pieces(text: str, words: list[re.Match]) -> list[tuple[int, int]]:
@@ -362,7 +360,7 @@ def _qualifies(text, words, scores, first, last, language) -> bool:
     return not _translated_after(text, words[last].end())
 
 
-_GLOSS = re.compile(r"[^.!?()]{0,40}?\(([^()]{3,200})\)")
+_GLOSS = regexes.compile(r"[^.!?()]{0,40}?\(([^()]{3,200})\)")
 
 
 def _translated_after(text: str, end: int) -> bool:
