@@ -172,11 +172,8 @@ class NameNearMiss(Rule):
             if target is None:
                 continue
             right, right_mentions = target
-            if _ordinary_word(right) and (all(m.sentence_initial for m in right_mentions)
-                                          or _well_attested_name(form)):
-                # "Being" at a sentence start is no name for "Bening" to misspell, nor in a title
-                # ("Being Julia") when "Bening" is a known surname.
-                continue
+            if all(m.sentence_initial for m in right_mentions) and _ordinary_word(right):
+                continue  # "Being" at a sentence start is no name for "Bening" to misspell
             if _aliases(form, right, ctx) or _derived(form, right) or _other_person(doc, mentions[0], right_mentions):
                 continue
             if _acronym_part(form) or _acronym_part(right) or _extends(form, right):
