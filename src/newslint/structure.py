@@ -153,7 +153,12 @@ def _is_name_line(text: str) -> bool:
         return False  # a short line with an ordinary lowercase word is a sentence
     if "\n" in text.strip() or text.rstrip()[-1:] in ",;:" or last_word(text).lower() in word_list("function-words"):
         return False
-    words = [w for w in _WORD.findall(text) if w.lower() not in _CONNECTIVES]
+    tokens = _WORD.findall(text)
+    if len(tokens) > 8 and len(_LOWERCASE_WORD.findall(text)) * 4 > len(tokens):
+        # A quarter of the words or more in lowercase (connectives apart): prose. The pattern
+        # counts no more lowercase words than the test below does, so this decides the same, in C.
+        return False
+    words = [w for w in tokens if w.lower() not in _CONNECTIVES]
     if len(words) < 2:
         return False  # one capitalised word is as likely a cut paragraph as a name
     capitalised = sum(1 for w in words if w[0].isupper())

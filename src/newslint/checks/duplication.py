@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from newslint import regexes
 from newslint.document import Document
 from newslint.findings import Hit, Severity
 from newslint.rule import Context, Rule, RuleDoc
@@ -18,8 +19,14 @@ MIN_SENTENCE_WORDS = 8
 MIN_PARAGRAPH_WORDS = 12
 
 
+# White space other than single spaces between words: only then is it folded (it is rare).
+_ODD_SPACE = regexes.compile(r"\s(?<! )| {2}|^ | $")
+
+
 def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    if _ODD_SPACE.search(text):
+        text = " ".join(text.split())
+    return text.casefold()
 
 
 class DuplicatedSentence(Rule):

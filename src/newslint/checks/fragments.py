@@ -67,9 +67,11 @@ def _checked_sentences(doc: Document, max_words: int, skip: re.Pattern | None = 
     # truncation rules (TRN004, TRN005) and FRG003 report the break itself.
     broken = {doc.blocks[i].start for i in doc.broken_starts}
     for sentence in doc.sentences:
-        if roles[sentence.block] != BODY or not sentence.text.endswith(".") or sentence.text.endswith("..."):
+        text = sentence.text
+        # Cheapest first: most sentences are longer than a fragment.
+        if text.count(" ") > max_words or text[-1:] != "." or text.endswith("..."):
             continue
-        if sentence.text.count(" ") > max_words or (skip and skip.search(sentence.text)):
+        if roles[sentence.block] != BODY or (skip and skip.search(text)):
             continue
         if doc.quoted[sentence.index] or sentence.start in broken:
             continue

@@ -98,7 +98,7 @@ _CLOSING_QUOTES = "\"'”’»“"
 
 
 # Opening quotes and brackets, dropped before the quick test so that "(the the)" passes it.
-_DROP_OPENERS = str.maketrans("", "", "(['\"‘“«„")
+_OPENERS = "(['\"‘“«„"
 
 
 def _maybe_repeat(text: str) -> bool:
@@ -106,7 +106,11 @@ def _maybe_repeat(text: str) -> bool:
     quotes and brackets) is followed by one that starts with it ("the the,"). Most paragraphs
     fail it and are skipped; it runs in C (split, and str.startswith over the pairs), twice as
     fast as a back-referencing regex."""
-    tokens = text.lower().translate(_DROP_OPENERS).split()
+    text = text.lower()
+    for opener in _OPENERS:
+        if opener in text:  # str.replace per mark present: faster than str.translate
+            text = text.replace(opener, "")
+    tokens = text.split()
     return any(map(str.startswith, tokens[1:], tokens))
 
 

@@ -138,13 +138,13 @@ class UnclosedQuote(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         blocks = doc.blocks
-        last_sentence_start = {}
-        for sentence in doc.sentences:
-            last_sentence_start[sentence.block] = sentence.start
+        last_sentence_start: dict[int, int] | None = None  # made when a paragraph first needs it
         for i, block in _body_blocks(doc):
             opener = _unclosed(block.text)
             if opener is None:
                 continue
+            if last_sentence_start is None:
+                last_sentence_start = {s.block: s.start for s in doc.sentences}
             # A quotation opened sentences before the end and never closed is more often a lost
             # closing mark than a cut; the cut-off kind opens in the last sentence.
             if block.start + opener < last_sentence_start.get(i, block.start):
