@@ -281,7 +281,11 @@ def quoted_sentences(doc: "Document") -> list[bool]:
     """For each sentence: does it carry a quotation mark or sit inside an open quotation?"""
     out: list[bool] = []
     block_index, curly, straight = -1, 0, 0
+    quiet_blocks = {b.index for b in doc.blocks if not _QUOTE_MARK.search(b.text)}
     for sentence in doc.sentences:
+        if sentence.block in quiet_blocks:
+            out.append(False)  # no quotation mark in the whole paragraph: one search, not one a sentence
+            continue
         if sentence.block != block_index:
             block_index, curly, straight = sentence.block, 0, 0
         marks = _QUOTE_MARK.findall(sentence.text)
