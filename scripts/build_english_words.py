@@ -2,7 +2,8 @@
 
 The name rules ask two questions of a word: does English know it (english-words.txt, every word
 of pyspellchecker's English list), and is it an ordinary word (common-words.txt, the words with
-a frequency of 5,000 or more in that list, with their frequency). Plain files load in a few
+a frequency of 5,000 or more in that list, with their frequency). The spelling rules' suggestions
+need every word's frequency (english-frequencies.txt, sorted, searched in place). Plain files load in a few
 milliseconds, where building a SpellChecker takes 0.17 s: a pre-commit run on one file should
 not pay that. pyspellchecker's English list is MIT-licensed. Regenerate with:
 
@@ -26,6 +27,10 @@ def main() -> int:
     (out / "english-words.txt").write_text(
         "# Every word of pyspellchecker's English word list (MIT licence), one per line.\n"
         "# Built by scripts/build_english_words.py.\n" + "\n".join(words) + "\n", encoding="utf-8")
+    (out / "english-frequencies.txt").write_text(
+        "# Every word of pyspellchecker's English word list with its frequency (MIT licence), sorted.\n"
+        "# Built by scripts/build_english_words.py; the spelling rules' suggestions read it.\n"
+        + "\n".join(f"{w}\t{frequencies[w]}" for w in words) + "\n", encoding="utf-8")
     common = sorted((w, f) for w, f in frequencies.items() if f >= COMMON_FREQUENCY and w in set(words))
     (out / "common-words.txt").write_text(
         f"# Words of pyspellchecker's English list with a frequency of {COMMON_FREQUENCY:,} or more, and the\n"

@@ -221,23 +221,28 @@ def test_suggestion_follows_the_dialect(tmp_path):
 
 # -- lazy loading ------------------------------------------------------------------------------
 
-def _imports_spellchecker(tmp_path, *args: str) -> bool:
+def _loads(tmp_path, *args: str) -> tuple[bool, bool]:
+    """(whether the spelling word lists were loaded, whether pyspellchecker was imported)."""
     path = write(tmp_path / "a.txt", "The council recieved the report.\n")
     code = ("import sys\nfrom newslint.cli import main\n"
             "try:\n    main([*sys.argv[1:]])\nexcept SystemExit:\n    pass\n"
-            "print('spellchecker' in sys.modules)\n")
+            "from newslint import speller\n"
+            "print(speller.extra_words.cache_info().currsize > 0, 'spellchecker' in sys.modules)\n")
     proc = subprocess.run([sys.executable, "-c", code, *args, str(path)], capture_output=True, text=True,
                           check=False)
-    return proc.stdout.strip().splitlines()[-1] == "True"
+    loaded, imported = proc.stdout.strip().splitlines()[-1].split()
+    return loaded == "True", imported == "True"
 
 
 def test_dictionary_is_not_loaded_without_the_spelling_rules(tmp_path):
-    assert not _imports_spellchecker(tmp_path, "check", "--select", "TRN001")
-    assert not _imports_spellchecker(tmp_path, "check", "--ignore", "spelling")
+    assert _loads(tmp_path, "check", "--select", "TRN001") == (False, False)
+    assert _loads(tmp_path, "check", "--ignore", "spelling") == (False, False)
 
 
-def test_dictionary_is_loaded_when_the_spelling_rule_runs(tmp_path):
-    assert _imports_spellchecker(tmp_path, "check", "--select", "SPL001")
+def test_dictionary_is_loaded_when_the_spelling_rule_runs_and_pyspellchecker_is_not_built(tmp_path):
+    """The words and frequencies are pyspellchecker's, exported to sorted files that are searched in
+    place (tests/test_spelling_data.py): a run with a typo to suggest for builds no SpellChecker."""
+    assert _loads(tmp_path, "check", "--select", "SPL001") == (True, False)
 
 
 def test_long_article_places_words_in_one_pass_with_the_same_findings(tmp_path, monkeypatch):

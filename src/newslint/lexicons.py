@@ -7,7 +7,7 @@ English dictionary (160,000 words) is not even turned into a set at first: see S
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterable, Iterator, Mapping, Set
 from functools import cache
 
 from newslint.registry import builtin_rules_dir
@@ -31,6 +31,12 @@ def word_list(name: str) -> frozenset[str] | Set[str]:
 
 
 @cache
+def frequency_table(name: str) -> SortedTable:
+    """rules/data/NAME.txt, sorted `word<TAB>number` lines, as a mapping searched in place."""
+    return SortedTable((builtin_rules_dir() / "data" / f"{name}.txt").read_bytes())
+
+
+@cache
 def word_frequencies(name: str) -> dict[str, int]:
     """rules/data/NAME.txt as a mapping: one `word<TAB>number` per line, `#` starts a comment."""
     path = builtin_rules_dir() / "data" / f"{name}.txt"
@@ -50,10 +56,7 @@ class SortedWordFile(Set):
 
     def __init__(self, data: bytes) -> None:
         self._data = data
-        start = 0
-        while data.startswith(b"#", start):  # the comment lines at the top
-            start = data.find(b"\n", start) + 1 or len(data)
-        self._start = start
+        self._start = _after_comments(data)
         self._searches = 0
         self._set: frozenset[str] | None = None
 
@@ -76,22 +79,7 @@ class SortedWordFile(Set):
         return words.difference(self.words)
 
     def _search(self, key: bytes) -> bool:
-        # UTF-8 bytes sort in code-point order, the order of Python's sorted().
-        data, lo, hi = self._data, self._start, len(self._data)
-        while lo < hi:  # lo and hi are always at the start of a line
-            mid = (lo + hi) // 2
-            start = data.rfind(b"\n", lo, mid) + 1 or lo
-            end = data.find(b"\n", start, hi)
-            if end == -1:
-                end = hi
-            line = data[start:end]
-            if line == key:
-                return True
-            if line < key:
-                lo = end + 1
-            else:
-                hi = start
-        return False
+        return _find_line(self._data, self._start, key) is not None
 
     @property
     def words(self) -> frozenset[str]:
@@ -111,3 +99,90 @@ class SortedWordFile(Set):
     @classmethod
     def _from_iterable(cls, iterable) -> frozenset[str]:
         return frozenset(iterable)  # what `a | b` and friends return
+
+
+class SortedTable(Mapping):
+    """A sorted `word<TAB>number` file (`#` comment lines first) read as a mapping, by binary
+    search over its bytes like SortedWordFile, until MAX_SEARCHES lookups make a dict cheaper."""
+
+    MAX_SEARCHES = 2000
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._start = _after_comments(data)
+        self._searches = 0
+        self._dict: dict[str, int] | None = None
+
+    def get(self, word: str, default=None):
+        table = self._dict
+        if table is not None:
+            return table.get(word, default)
+        self._searches += 1
+        if self._searches > self.MAX_SEARCHES:
+            return self.table.get(word, default)
+        line = _find_line(self._data, self._start, word.encode("utf-8", "surrogatepass"), keyed=True)
+        return int(line[line.index(b"\t") + 1:]) if line is not None else default
+
+    def known(self, words: Iterable[str]) -> set[str]:
+        """Those of `words` in the table: a set operation once the dict is built."""
+        words = set(words)
+        if self._dict is None and self._searches + len(words) > self.MAX_SEARCHES:
+            self.table  # noqa: B018 - build the dict: cheaper than this many searches
+        if self._dict is not None:
+            return words & self._dict.keys()
+        self._searches += len(words)
+        return {w for w in words
+                if _find_line(self._data, self._start, w.encode("utf-8", "surrogatepass"), keyed=True)}
+
+    @property
+    def table(self) -> dict[str, int]:
+        if self._dict is None:
+            pairs = (line.split("\t") for line in self._data[self._start:].decode("utf-8").splitlines() if line)
+            self._dict = {word: int(number) for word, number in pairs}
+        return self._dict
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def __getitem__(self, word: str) -> int:
+        found = self.get(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.table)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+def _after_comments(data: bytes) -> int:
+    """Where the data lines start, after the `#` comment lines at the top."""
+    start = 0
+    while data.startswith(b"#", start):
+        start = data.find(b"\n", start) + 1 or len(data)
+    return start
+
+
+def _find_line(data: bytes, start: int, key: bytes, keyed: bool = False) -> bytes | None:
+    """The line of the sorted data that is `key` (or, `keyed`, starts with `key` and a tab), by
+    binary search. UTF-8 bytes sort in code-point order, the order of Python's sorted(), and a
+    tab sorts before every character a word holds, so `word<TAB>number` lines sort by word."""
+    lo, hi = start, len(data)
+    while lo < hi:  # lo and hi are always at the start of a line
+        mid = (lo + hi) // 2
+        begin = data.rfind(b"\n", lo, mid) + 1 or lo
+        end = data.find(b"\n", begin, hi)
+        if end == -1:
+            end = hi
+        line = data[begin:end]
+        word = line[:line.find(b"\t")] if keyed else line
+        if word == key:
+            return line
+        if word < key:
+            lo = end + 1
+        else:
+            hi = begin
+    return None
+

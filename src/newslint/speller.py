@@ -1,12 +1,13 @@
 """The words the spelling rules know, and cheap suggestions for the ones they do not.
 
-Known words are pyspellchecker's English dictionary (exported to rules/data/english-words.txt,
-which is searched in place), both spellings of every American/British
+Known words are pyspellchecker's English dictionary, both spellings of every American/British
 pair (rules/data/dialect-spellings.txt), the newsroom vocabulary (rules/data/newsroom-words.txt)
-and the particles names are built with (rules/data/lowercase-words.txt). pyspellchecker is
-imported and its dictionary built only when a word's frequency is needed (a suggestion for an
-unknown word, a slip of a known word), never before: a run over text it knows does not pay the
-0.2-0.4 s it costs (`load_seconds` says how long it took).
+and the particles names are built with (rules/data/lowercase-words.txt). pyspellchecker's words
+and their frequencies are exported by scripts/build_english_words.py to sorted files
+(rules/data/english-words.txt, english-frequencies.txt) that are searched in place: building a
+SpellChecker costs 0.2-0.4 s, which a pre-commit run on one file with one typo should not pay,
+nor each worker of a big run. tests/test_spelling_data.py checks that the export is
+pyspellchecker's list.
 
 Suggestions are words one edit away (a letter dropped, added, changed, or two letters swapped),
 the most frequent first, or else two words run together ("thefirst": "the first").
@@ -22,7 +23,7 @@ import time
 from collections.abc import Set
 from functools import cache
 
-from newslint.lexicons import word_list
+from newslint.lexicons import SortedTable, frequency_table, word_list
 
 # Letters tried in edits: English words are ASCII (the rule skips any other word).
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'"
@@ -43,21 +44,20 @@ _suggestions: dict[str, str | None] = {}
 
 
 @cache
-def dictionary() -> dict[str, int]:
-    """pyspellchecker's English words (lowercase) and their frequencies; built on first use."""
+def dictionary() -> SortedTable:
+    """pyspellchecker's English words (lowercase) and their frequencies, as exported to
+    rules/data/english-frequencies.txt by scripts/build_english_words.py (tests check that the
+    export is pyspellchecker's list): searched in place, a dict once it has been asked often."""
     global load_seconds
     started = time.perf_counter()
-    from spellchecker import SpellChecker  # imported here, so that other runs never import it
-
-    words = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    table = frequency_table("english-frequencies")
     load_seconds = time.perf_counter() - started
-    return words
+    return table
 
 
 def known_words() -> Set[str]:
     """The dictionary's words, from rules/data/english-words.txt (the same list, exported by
-    scripts/build_english_words.py): a lookup needs no SpellChecker, which is built only when
-    a frequency is needed (suggestions, slips)."""
+    scripts/build_english_words.py), searched in place."""
     return word_list("english-words")
 
 
@@ -88,7 +88,7 @@ def suggest(word: str) -> str | None:
     if len(word) <= MAX_SUGGEST_LENGTH:
         words = dictionary()
         edits = _edits(word)
-        candidates = ({w for w in edits if w in words} or extra_words().intersection(edits)) - {word}
+        candidates = (words.known(edits) or extra_words().intersection(edits)) - {word}
         if candidates:
             # Most frequent first; ties go to the alphabetically first, so runs agree.
             found = min(candidates, key=lambda w: (-words.get(w, 0), w))
@@ -114,7 +114,7 @@ def slip_of_known(word: str, end: int, min_frequency: int) -> bool:
     (which writers seldom get wrong) and position `end`. A consonant changed for another makes
     a new word more often than a typo ("winless" / "witless")."""
     words = dictionary()
-    return any(words.get(w, 0) >= min_frequency for w in _slips(word, end))
+    return any(words[w] >= min_frequency for w in words.known(_slips(word, end)))
 
 
 def _slips(word: str, end: int) -> set[str]:
