@@ -276,6 +276,14 @@ class Document:
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
 
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence that starts last at or before `offset` (the first, before any)."""
+        return self.sentences[max(bisect_right(self._sentence_starts, offset) - 1, 0)]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def position(self, offset: int) -> tuple[int, int]:
         """File (line, column) of a document offset."""
         return self.lines.position(self.source_map.to_source(offset))

@@ -10,7 +10,6 @@ Computed once per document (`Document.roles`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from newslint import regexes
@@ -264,16 +263,16 @@ def first_person(doc: "Document") -> bool:
     found = [m.start() for m in FIRST_PERSON.finditer(doc.text)]
     if len(found) < FIRST_PERSON_SENTENCES:
         return False
-    roles, quoted, sentences = doc.roles, doc.quoted, doc.sentences
-    starts = [s.start for s in sentences]
+    roles, quoted = doc.roles, doc.quoted
     mine = set()
     for offset in found:
-        i = bisect_right(starts, offset) - 1
-        if i >= 0 and offset < sentences[i].end and roles[sentences[i].block] == BODY and not quoted[i]:
-            mine.add(i)
+        sentence = doc.sentence_at(offset)
+        inside = sentence.start <= offset < sentence.end  # not in the gap between sentences
+        if inside and roles[sentence.block] == BODY and not quoted[sentence.index]:
+            mine.add(sentence.index)
     if len(mine) < FIRST_PERSON_SENTENCES:
         return False
-    body = sum(1 for s in sentences if roles[s.block] == BODY)
+    body = sum(1 for s in doc.sentences if roles[s.block] == BODY)
     return len(mine) >= FIRST_PERSON_SHARE * body
 
 

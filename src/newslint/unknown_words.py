@@ -27,7 +27,7 @@ from typing import Collection, NamedTuple
 from newslint import regexes, segment, speller
 from newslint import spelling_words as shapes
 from newslint.dialects import keep_case, preferred
-from newslint.document import Document, Sentence
+from newslint.document import Document
 from newslint.lexicons import word_frequencies
 from newslint.rule import Context
 from newslint.word_formation import british_form, is_formed
@@ -163,7 +163,6 @@ class _Finder:
         self.accepted = accepted_words(ctx.accept)
         self._addresses: list[tuple[int, int]] | None = None
         self._names: frozenset[str] | None = None
-        self._sentence_starts: list[int] | None = None
 
     def run(self) -> list[Unknown]:
         toks = self.toks = tokens(self.doc)
@@ -263,7 +262,7 @@ class _Finder:
     def _in_foreign_phrase(self, start: int, end: int, candidates: dict) -> bool:
         """Beside another unknown word or a foreign particle, in the same sentence."""
         lowered = self.toks.lowered
-        sentence = self._sentence(start)
+        sentence = self.doc.sentence_at(start)
         neighbours = []
         before = _LAST_WORD.search(lowered, max(sentence.start, start - 60), start)
         if before is not None:
@@ -281,15 +280,9 @@ class _Finder:
 
         return load().knows(word)
 
-    def _sentence(self, start: int) -> Sentence:
-        """The sentence the word at `start` is in."""
-        if self._sentence_starts is None:
-            self._sentence_starts = [s.start for s in self.doc.sentences]
-        return self.doc.sentences[max(bisect_right(self._sentence_starts, start) - 1, 0)]
-
     def _first_in_sentence(self, start: int) -> bool:
         """No letter or digit between the start of its sentence and the word."""
-        return _ALNUM.search(self.doc.text, self._sentence(start).start, start) is None
+        return _ALNUM.search(self.doc.text, self.doc.sentence_at(start).start, start) is None
 
     def _in_address(self, start: int) -> bool:
         if self._addresses is None:
