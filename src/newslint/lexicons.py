@@ -39,52 +39,64 @@ def frequency_table(name: str) -> SortedTable:
 @cache
 def word_frequencies(name: str) -> dict[str, int]:
     """rules/data/NAME.txt as a mapping: one `word<TAB>number` per line, `#` starts a comment."""
-    path = builtin_rules_dir() / "data" / f"{name}.txt"
-    pairs = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#"))
-    return {word: int(number) for word, number in pairs}
+    return _parse_table((builtin_rules_dir() / "data" / f"{name}.txt").read_text(encoding="utf-8"))
 
 
-class SortedWordFile(Set):
-    """A sorted word list (one word per line, `#` comment lines first) that answers `in` by binary
-    search over the file's bytes, so a run that asks about a few words (pre-commit on one file)
-    does not pay 50 ms for a set of 160,000 strings. After MAX_SEARCHES lookups, when the set
-    would have been cheaper, it builds the set and uses it. Anything else a frozenset offers
-    (iteration, len, union ...) works too, on the set."""
+class _SortedLines:
+    """A sorted file of lines (`#` comment lines first) searched in place, by binary search over
+    its bytes, so that a run that asks about a few words (pre-commit on one file) does not pay
+    for reading 160,000 of them. After MAX_SEARCHES lookups, when reading it whole would have
+    been cheaper, the subclass reads it whole and answers from that."""
 
     MAX_SEARCHES = 2000
+    _keyed = False  # lines are `word<TAB>value`, searched by word
 
     def __init__(self, data: bytes) -> None:
         self._data = data
         self._start = _after_comments(data)
         self._searches = 0
+
+    def _searching(self, lookups: int = 1) -> bool:
+        """Whether `lookups` more lookups are still cheaper as searches (they are then counted)."""
+        if self._searches + lookups > self.MAX_SEARCHES:
+            return False
+        self._searches += lookups
+        return True
+
+    def _line(self, word: str) -> bytes | None:
+        return _find_line(self._data, self._start, word.encode("utf-8", "surrogatepass"), self._keyed)
+
+    def _text(self) -> str:
+        return self._data[self._start:].decode("utf-8")
+
+
+class SortedWordFile(_SortedLines, Set):
+    """A sorted word list, one word per line, answering `in` (see _SortedLines). Anything else a
+    frozenset offers (iteration, len, union ...) works too, on the whole set."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
         self._set: frozenset[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         found = self._set
         if found is not None:  # the usual case in a long run: first, and cheap
             return word in found
-        if isinstance(word, str):
-            self._searches += 1
-            if self._searches <= self.MAX_SEARCHES:
-                return self._search(word.encode("utf-8", "surrogatepass"))
+        if isinstance(word, str) and self._searching():
+            return self._line(word) is not None
         return word in self.words
 
     def missing(self, words: Iterable[str]) -> set[str]:
         """The words not in the list: by search while that is cheaper, else one set operation."""
         words = set(words)
-        if self._set is None and self._searches + len(words) <= self.MAX_SEARCHES:
-            self._searches += len(words)
-            return {w for w in words if not self._search(w.encode("utf-8", "surrogatepass"))}
+        if self._set is None and self._searching(len(words)):
+            return {w for w in words if self._line(w) is None}
         return words.difference(self.words)
-
-    def _search(self, key: bytes) -> bool:
-        return _find_line(self._data, self._start, key) is not None
 
     @property
     def words(self) -> frozenset[str]:
         if self._set is None:
-            self._set = frozenset(self._data[self._start:].decode("utf-8").split())
+            self._set = frozenset(self._text().split())
         return self._set
 
     def __iter__(self) -> Iterator[str]:
@@ -101,44 +113,35 @@ class SortedWordFile(Set):
         return frozenset(iterable)  # what `a | b` and friends return
 
 
-class SortedTable(Mapping):
-    """A sorted `word<TAB>number` file (`#` comment lines first) read as a mapping, by binary
-    search over its bytes like SortedWordFile, until MAX_SEARCHES lookups make a dict cheaper."""
+class SortedTable(_SortedLines, Mapping):
+    """A sorted `word<TAB>number` file read as a mapping (see _SortedLines)."""
 
-    MAX_SEARCHES = 2000
+    _keyed = True
 
     def __init__(self, data: bytes) -> None:
-        self._data = data
-        self._start = _after_comments(data)
-        self._searches = 0
+        super().__init__(data)
         self._dict: dict[str, int] | None = None
 
     def get(self, word: str, default=None):
         table = self._dict
         if table is not None:
             return table.get(word, default)
-        self._searches += 1
-        if self._searches > self.MAX_SEARCHES:
+        if not self._searching():
             return self.table.get(word, default)
-        line = _find_line(self._data, self._start, word.encode("utf-8", "surrogatepass"), keyed=True)
+        line = self._line(word)
         return int(line[line.index(b"\t") + 1:]) if line is not None else default
 
     def known(self, words: Iterable[str]) -> set[str]:
-        """Those of `words` in the table: a set operation once the dict is built."""
+        """Those of `words` in the table: by search while that is cheaper, else a set operation."""
         words = set(words)
-        if self._dict is None and self._searches + len(words) > self.MAX_SEARCHES:
-            self.table  # noqa: B018 - build the dict: cheaper than this many searches
-        if self._dict is not None:
-            return words & self._dict.keys()
-        self._searches += len(words)
-        return {w for w in words
-                if _find_line(self._data, self._start, w.encode("utf-8", "surrogatepass"), keyed=True)}
+        if self._dict is None and self._searching(len(words)):
+            return {w for w in words if self._line(w) is not None}
+        return words & self.table.keys()
 
     @property
     def table(self) -> dict[str, int]:
         if self._dict is None:
-            pairs = (line.split("\t") for line in self._data[self._start:].decode("utf-8").splitlines() if line)
-            self._dict = {word: int(number) for word, number in pairs}
+            self._dict = _parse_table(self._text())
         return self._dict
 
     def __contains__(self, word: object) -> bool:
@@ -155,6 +158,12 @@ class SortedTable(Mapping):
 
     def __len__(self) -> int:
         return len(self.table)
+
+
+def _parse_table(text: str) -> dict[str, int]:
+    """`word<TAB>number` lines (`#` comment lines skipped) as a dict."""
+    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {word: int(number) for word, number in pairs}
 
 
 def _after_comments(data: bytes) -> int:

@@ -19,7 +19,6 @@ unknown words.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Set
 from functools import cache
 
@@ -39,20 +38,14 @@ RUN_TOGETHER_FIRST = frozenset(
 )
 MIN_SPLIT_FREQUENCY = 1000
 
-load_seconds: float | None = None  # how long building the dictionary took, once it is built
 _suggestions: dict[str, str | None] = {}
 
 
-@cache
 def dictionary() -> SortedTable:
     """pyspellchecker's English words (lowercase) and their frequencies, as exported to
     rules/data/english-frequencies.txt by scripts/build_english_words.py (tests check that the
     export is pyspellchecker's list): searched in place, a dict once it has been asked often."""
-    global load_seconds
-    started = time.perf_counter()
-    table = frequency_table("english-frequencies")
-    load_seconds = time.perf_counter() - started
-    return table
+    return frequency_table("english-frequencies")
 
 
 def known_words() -> Set[str]:
