@@ -101,26 +101,25 @@ def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Se
             raise fail(key, "must be a list of strings")
         return tuple(value)
 
+    def existing_files(key: str, what: str) -> tuple[Path, ...]:
+        files = tuple(root / p for p in str_list(key))
+        for file in files:
+            if not file.is_file():
+                raise fail(key, f"{file}: {what} not found")
+        return files
+
     values: dict = {"config_path": path, "root": root}
     for key in table:
         if key in ("select", "extend-select", "ignore", "exclude", "extend-exclude", "accept"):
             values[key.replace("-", "_")] = str_list(key)
         elif key == "accept-files":
-            files = tuple((root / p) for p in str_list(key))
-            for file in files:
-                if not file.is_file():
-                    raise fail(key, f"{file}: accept file not found")
-            values["accept_files"] = files
+            values["accept_files"] = existing_files(key, "accept file")
         elif key == "dialect":
             if table[key] not in DIALECTS:
                 raise fail(key, f"must be one of {', '.join(DIALECTS)}")
             values["dialect"] = table[key]
         elif key == "rule-packs":
-            packs = tuple((root / p) for p in str_list(key))
-            for pack in packs:
-                if not pack.is_file():
-                    raise fail(key, f"{pack}: rule pack not found")
-            values["rule_packs"] = packs
+            values["rule_packs"] = existing_files(key, "rule pack")
         elif key == "per-file-ignores":
             value = table[key]
             if not isinstance(value, dict) or not all(

@@ -385,10 +385,9 @@ class NameVariantAcrossFiles(ProjectRule):
                 first[mention.text] = mention
         sightings = []
         position, end_position = doc.position, doc.end_position
-        common = word_frequencies("common-words")  # _ordinary_word, asked of every form: inlined
         for form, mention in first.items():
-            if form.isupper() or common.get(form.lower(), 0) >= ORDINARY_FREQUENCY:
-                continue  # acronyms; an ordinary capitalised word ("Minister") is nobody's house style
+            if is_all_caps(form) or _ordinary_word(form):
+                continue  # an ordinary capitalised word ("Minister") is nobody's house style
             line, column = position(mention.start)
             end_line, end_column = end_position(mention.end)
             sightings.append(Sighting(fold(form), form, counts[form], line, column, end_line, end_column,

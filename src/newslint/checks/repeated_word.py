@@ -94,11 +94,11 @@ _REPEAT = regexes.compile(
 _NEXT_COPY = regexes.compile(r"\s+(" + _WORD + r")(?![\w-])(?!['’]\w)")
 _SENTENCE_END = regexes.compile(r"[.!?…]")
 _OPENING_QUOTES = "\"'“‘«„"
+# Opening quotes and brackets, dropped before the quick test so that "(the the)" passes it.
+_OPENERS = "([" + _OPENING_QUOTES
 _CLOSING_QUOTES = "\"'”’»“"
 
 
-# Opening quotes and brackets, dropped before the quick test so that "(the the)" passes it.
-_OPENERS = "(['\"‘“«„"
 
 
 def _maybe_repeat(text: str) -> bool:
