@@ -4,12 +4,14 @@ a search must answer as the dictionary would."""
 
 from __future__ import annotations
 
+import functools
 import random
 
 from newslint.lexicons import SortedTable, frequency_table, word_list
 from newslint.registry import builtin_rules_dir
 
 
+@functools.cache
 def _pyspellchecker() -> dict[str, int]:
     from spellchecker import SpellChecker
 
