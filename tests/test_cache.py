@@ -220,6 +220,21 @@ def test_an_entry_of_the_wrong_shape_is_corrupt_too(tmp_path, cache_dir):
     assert "corrupt cache entry" in second.stderr
 
 
+def test_sightings_with_a_number_out_of_range_make_the_entry_corrupt(tmp_path, cache_dir, linted):
+    write(tmp_path / "a.txt", BAD)
+    first = _check(str(tmp_path / "a.txt"))
+    [entry] = _entries(cache_dir)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["sightings"] = json.dumps({"NCN002": [["harbour"], ["Harbour"], [1, -1, 1, 1, 9]]})
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    write(tmp_path / "b.txt", CLEAN)
+    linted.clear()
+    second = _check(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))  # new paths: the sightings are read
+    assert sorted(linted) == ["a.txt", "b.txt"]
+    assert "corrupt cache entry" in second.stderr
+    assert [f for f in json.loads(second.stdout) if f["path"].endswith("a.txt")] == json.loads(first.stdout)
+
+
 def test_a_cache_dir_that_cannot_be_made_is_ignored_with_one_warning(tmp_path, monkeypatch):
     blocker = write(tmp_path / "not-a-folder", "x")
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocker))

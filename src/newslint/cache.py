@@ -47,7 +47,7 @@ import newslint
 from newslint import sources, suppressions
 from newslint.engine import FileResult, Plan, lint_decoded, lint_file
 from newslint.findings import Finding, Fix, Position, Severity
-from newslint.project import Packed
+from newslint.project import NUMBERS, Packed
 from newslint.registry import builtin_rules_dir
 from newslint.sources.decoding import decode
 
@@ -306,7 +306,7 @@ def look_up(cache: Cache, targets: list, run_name: str | None) -> list[FileResul
         if cache.project_findings is None:  # the project rules will run: they need the sightings
             try:
                 result.sightings = _sightings_from_json(sightings)
-            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError):
                 cache._corrupt(cache._entry_path(os.path.abspath(target.path)))
                 results.append(None)
                 continue
@@ -442,5 +442,5 @@ def _sightings_from_json(text: str) -> dict[str, Packed]:
     for code, (keys, forms, numbers) in json.loads(text).items():
         if not (len(keys) == len(forms) and len(numbers) == 5 * len(keys)):
             raise ValueError("columns of different lengths")
-        packed[code] = (tuple(map(intern, keys)), tuple(map(intern, forms)), array("q", numbers))
+        packed[code] = (tuple(map(intern, keys)), tuple(map(intern, forms)), array(NUMBERS, numbers))
     return packed

@@ -92,7 +92,7 @@ def _grammar_stage(settings: Settings, rules: list[Rule]) -> "GrammarStage | Non
     return GrammarStage(settings.languagetool, settings.root, extra_enabled=named)
 
 
-@dataclass
+@dataclass(slots=True)  # a big run holds one for every file
 class FileResult:
     path: str
     findings: list[Finding]

@@ -43,6 +43,10 @@ def lint_files(targets: list[Target], plan: Plan, jobs: int, keep_text: bool, ca
         if result is not None:
             _arrived(result, on_result, seen)
     for i, result in zip(todo, _lint([targets[i] for i in todo], plan, jobs, keep_text, cache)):
+        # A worker's result holds copies of the target's path and name: keep one of each.
+        result.path = targets[i].display
+        if result.source is not None:
+            result.source = targets[i].path
         results[i] = result
         _arrived(result, on_result, seen)
     return results  # type: ignore[return-value]  # every slot is filled

@@ -4,10 +4,11 @@ A project rule's sightings must be kept for every file until the end of the run.
 cost about 200 bytes each, and the BBC corpus gives 66,000 of them (a 100 MB JSON Lines file,
 800,000), so memory grew with the input. So a file's sightings are packed as they are observed
 (`Packer`): per rule, the keys and the forms (one copy of each string) and one array of numbers,
-about 60 bytes a sighting, which is also what workers send back (far cheaper to pickle than
-tuples) and what the cache stores. For a rule that reports only keys seen in several forms
-(`ProjectRule.only_variants`), finish gets only the sightings of such keys, so that the run
-never holds them all as tuples.
+which is what workers send back (far cheaper to pickle than tuples) and what the cache stores.
+The run then keeps every file's sightings of a rule in a few columns (`_Columns`): each distinct
+(key, form) once, and per sighting an index to it and its five numbers, 24 bytes in all. For a
+rule that reports only keys seen in several forms (`ProjectRule.only_variants`), finish gets only
+the sightings of such keys, so that the run never holds them all as tuples.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from newslint.rule import ProjectRule, Sighting
 
 # A file's sightings for one rule: keys, forms, and count, line, column, end_line, end_column each.
 Packed = tuple[tuple[str, ...], tuple[str, ...], array]
+NUMBERS = "I"  # the arrays' type: unsigned, 4 bytes (a column beyond 4 billion needs a 4 GB line)
 
 
 class Packer:
@@ -30,7 +32,7 @@ class Packer:
         self._columns: dict[str, tuple[list[str], list[str], array]] = {}
 
     def add(self, code: str, sightings: Iterable[Sighting]) -> None:
-        keys, forms, numbers = self._columns.setdefault(code, ([], [], array("q")))
+        keys, forms, numbers = self._columns.setdefault(code, ([], [], array(NUMBERS)))
         intern = sys.intern  # a name recurs in many records of a file: keep one copy
         for s in sightings:
             keys.append(intern(s.key))
@@ -65,25 +67,58 @@ class ProjectSightings:
     """Every file's packed sightings for one run, by rule and shown path."""
 
     def __init__(self) -> None:
-        self._files: dict[str, dict[str, Packed]] = {}  # rule code -> shown path -> packed sightings
-        self._pairs: dict[str, set[tuple[str, str]]] = {}  # rule code -> every (key, form) seen
+        self._rules: dict[str, _Columns] = {}
 
     def add(self, path: str, packed: dict[str, Packed]) -> None:
-        intern = sys.intern  # one copy of each string for the whole run (a worker's are copies)
         for code, (keys, forms, numbers) in packed.items():
-            keys, forms = tuple(map(intern, keys)), tuple(map(intern, forms))
-            self._files.setdefault(code, {})[path] = (keys, forms, numbers)
-            self._pairs.setdefault(code, set()).update(zip(keys, forms))
+            columns = self._rules.get(code) or self._rules.setdefault(code, _Columns())
+            columns.add(path, keys, forms, numbers)
 
     def for_rule(self, rule: ProjectRule) -> dict[str, list[Sighting]]:
-        """The sightings to give `rule.finish`, by path (source lines left empty)."""
-        only = None
+        """The sightings to give `rule.finish`, by path in the order the files came (source lines
+        left empty)."""
+        columns = self._rules.get(rule.code)
+        if columns is None:
+            return {}
+        wanted = None
         if rule.only_variants:
-            only = {key for key, forms in Counter(key for key, _ in self._pairs.get(rule.code, ())).items()
-                    if forms > 1}
-        out = {}
-        for path, (keys, forms, numbers) in self._files.get(rule.code, {}).items():
-            rows = list(_sightings(keys, forms, numbers, only))
+            forms_of = Counter(key for key, _ in columns.pairs)  # each (key, form) is there once
+            wanted = {i for i, (key, _) in enumerate(columns.pairs) if forms_of[key] > 1}
+        return columns.by_path(wanted)
+
+
+class _Columns:
+    """One rule's sightings from every file of a run."""
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []  # each file's shown path, in the order of arrival
+        self.ends = array(NUMBERS)  # where each file's sightings end in pair_ids
+        self.pairs: list[tuple[str, str]] = []  # every distinct (key, form), once
+        self._pair_id: dict[tuple[str, str], int] = {}
+        self.pair_ids = array(NUMBERS)  # per sighting: its (key, form), as an index into pairs
+        self.numbers = array(NUMBERS)  # per sighting: count, line, column, end_line, end_column
+
+    def add(self, path: str, keys: tuple[str, ...], forms: tuple[str, ...], numbers: array) -> None:
+        pair_id, pairs = self._pair_id, self.pairs
+        for pair in zip(keys, forms):
+            index = pair_id.get(pair)
+            if index is None:
+                index = pair_id[pair] = len(pairs)
+                pairs.append(pair)
+            self.pair_ids.append(index)
+        self.numbers.extend(numbers if numbers.typecode == NUMBERS else array(NUMBERS, numbers))
+        self.paths.append(path)
+        self.ends.append(len(self.pair_ids))
+
+    def by_path(self, wanted: set[int] | None) -> dict[str, list[Sighting]]:
+        new = tuple.__new__  # builds the tuple in C, without the named tuple's constructor
+        pairs, pair_ids, numbers = self.pairs, self.pair_ids, self.numbers
+        out: dict[str, list[Sighting]] = {}
+        start = 0
+        for path, end in zip(self.paths, self.ends):
+            rows = [new(Sighting, (*pairs[pair_ids[i]], *numbers[5 * i:5 * i + 5], ""))
+                    for i in range(start, end) if wanted is None or pair_ids[i] in wanted]
             if rows:
-                out[path] = rows
+                out.setdefault(path, []).extend(rows)
+            start = end
         return out
