@@ -54,3 +54,25 @@ def test_edge_lines():
 def test_word_list_is_cached_and_small_lists_are_sets():
     assert word_list("english-words") is word_list("english-words")
     assert isinstance(word_list("particles"), frozenset)
+
+
+def test_a_table_read_whole_answers_as_it_did_searched_in_place():
+    from newslint.lexicons import SortedTable
+
+    data = b"# counts\n# more\napple\t12\nbanana\t7\ncherry\t300\n"
+    searched, whole = SortedTable(data), SortedTable(data)
+    whole.MAX_SEARCHES = 0  # every lookup reads the table whole
+    for word in ("apple", "banana", "cherry", "kiwi", ""):
+        assert searched.get(word) == whole.get(word)
+    assert whole.table == {"apple": 12, "banana": 7, "cherry": 300} and searched._dict is None
+
+
+def test_a_table_line_that_is_not_word_tab_number_is_an_error():
+    import pytest
+
+    from newslint.lexicons import _parse_table
+
+    assert _parse_table("# top\na\t1\n# between\nb\t2\n") == {"a": 1, "b": 2}
+    for bad in ("a\t1\nnew york\t2\n", "a\t1\nb\n", "a\t1\nb\tmany\n"):
+        with pytest.raises(ValueError):
+            _parse_table(bad)

@@ -75,6 +75,15 @@ def test_text_long_line_is_cut_around_the_span():
     assert shown[at:at + 7] == "the the" and marker[at:] == "^" * 7
 
 
+def test_text_long_line_of_wide_characters_is_cut_with_the_marker_under_the_span():
+    line = "語 " * 100 + "the the" + " 語" * 100
+    start = line.index("the the") + 1
+    shown, marker = snippet(finding(1, start, 1, start + 7, source_line=line))
+    assert shown.startswith("…") and shown.endswith("…")
+    before = shown[:shown.index("the the")]
+    assert marker == " " * (len(before) + before.count("語")) + "^" * 7  # 語 takes two columns
+
+
 def test_text_span_at_the_end_of_a_long_line():
     line = "x" * 300 + " end"
     shown, marker = snippet(finding(1, len(line) + 1, 1, len(line) + 1, source_line=line))

@@ -14,6 +14,7 @@ from newslint.registry import builtin_rules_dir
 
 
 _COMMENT = re.compile(r"#[^\n]*")
+_COMMENT_LINE = re.compile(r"^#[^\n]*\n?", re.M)
 # Lists kept sorted, one word per line, by their build scripts (tests/test_lexicons.py checks),
 # and big enough that building their set costs more than a small run's lookups.
 _SEARCHED_IN_PLACE = frozenset({"english-words", "nouns", "lowercase-nouns", "adjectives", "mostly-verbs",
@@ -162,8 +163,13 @@ class SortedTable(_SortedLines, Mapping):
 
 def _parse_table(text: str) -> dict[str, int]:
     """`word<TAB>number` lines (`#` comment lines skipped) as a dict."""
-    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {word: int(number) for word, number in pairs}
+    if "#" in text:
+        text = _COMMENT_LINE.sub("", text)
+    cells = text.split()  # one split and slices: twice as fast as a split per line (160,000 lines)
+    words, numbers = cells[0::2], cells[1::2]
+    if len(words) != len(numbers) or len(cells) != 2 * text.count("\t"):
+        raise ValueError("a table line is not word<TAB>number")
+    return dict(zip(words, map(int, numbers)))
 
 
 def _after_comments(data: bytes) -> int:

@@ -82,9 +82,18 @@ class ProjectSightings:
             return {}
         wanted = None
         if rule.only_variants:
-            forms_of = Counter(key for key, _ in columns.pairs)  # each (key, form) is there once
-            wanted = {i for i, (key, _) in enumerate(columns.pairs) if forms_of[key] > 1}
+            pairs = columns.pairs  # each (key, form) is there once
+            forms_of = Counter(key for key, _ in pairs)
+            wanted = {i for i, (key, _) in enumerate(pairs) if forms_of[key] > 1}
         return columns.by_path(wanted)
+
+
+class _PairIds(dict):
+    """(key, form) -> index, numbered in the order first seen (the dict's own order)."""
+
+    def __missing__(self, pair: tuple[str, str]) -> int:
+        index = self[pair] = len(self)
+        return index
 
 
 class _Columns:
@@ -93,19 +102,17 @@ class _Columns:
     def __init__(self) -> None:
         self.paths: list[str] = []  # each file's shown path, in the order of arrival
         self.ends = array(NUMBERS)  # where each file's sightings end in pair_ids
-        self.pairs: list[tuple[str, str]] = []  # every distinct (key, form), once
-        self._pair_id: dict[tuple[str, str], int] = {}
+        self._pair_ids = _PairIds()
         self.pair_ids = array(NUMBERS)  # per sighting: its (key, form), as an index into pairs
         self.numbers = array(NUMBERS)  # per sighting: count, line, column, end_line, end_column
 
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        """Every distinct (key, form), once, in the order of their indexes."""
+        return list(self._pair_ids)
+
     def add(self, path: str, keys: tuple[str, ...], forms: tuple[str, ...], numbers: array) -> None:
-        pair_id, pairs = self._pair_id, self.pairs
-        for pair in zip(keys, forms):
-            index = pair_id.get(pair)
-            if index is None:
-                index = pair_id[pair] = len(pairs)
-                pairs.append(pair)
-            self.pair_ids.append(index)
+        self.pair_ids.extend(map(self._pair_ids.__getitem__, zip(keys, forms)))  # new pairs numbered on the way
         self.numbers.extend(numbers if numbers.typecode == NUMBERS else array(NUMBERS, numbers))
         self.paths.append(path)
         self.ends.append(len(self.pair_ids))

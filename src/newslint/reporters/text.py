@@ -68,12 +68,34 @@ def _snippet(f: Finding, color: bool) -> list[str]:
     hi = min(len(source), lo + _MAX_LINE)
     end = min(end, hi)
 
-    # Lay the window out in terminal columns; cols[i] is where source[lo + i] starts.
-    shown, cols, col = [], [], 0
-    if lo:
+    window = source[lo:hi]
+    lead = 1 if lo else 0  # the "…" before a cut window
+    if window.isascii() and window.isprintable():
+        # One column a character (no tab, no control, no wide character): the usual line.
+        shown = ["…" * lead, window]
+        first, last = lead + start - lo, lead + end - lo
+    else:
+        shown, cols = _layout(window, lead)
+        first, last = cols[start - lo], cols[end - lo]
+    if hi < len(source):
         shown.append("…")
-        col = 1
-    for ch in source[lo:hi]:
+
+    marker = " " * first + "^" * max(1, last - first)
+    gutter = str(f.line)
+    pad = " " * len(gutter)
+    return [
+        f"{pad} |",
+        f"{_style(gutter, _DIM, color)} | {''.join(shown)}",
+        f"{pad} | {_style(marker, _SEVERITY_COLOR[f.severity], color)}",
+    ]
+
+
+def _layout(window: str, col: int) -> tuple[list[str], list[int]]:
+    """The window as shown (tabs expanded, control characters replaced) and, for each of its
+    characters and its end, the terminal column where it starts."""
+    shown: list[str] = ["…"] if col else []
+    cols: list[int] = []
+    for ch in window:
         cols.append(col)
         if ch == "\t":
             step = _TAB - col % _TAB
@@ -84,18 +106,7 @@ def _snippet(f: Finding, color: bool) -> list[str]:
             shown.append(ch)
         col += step
     cols.append(col)
-    if hi < len(source):
-        shown.append("…")
-
-    first, last = cols[start - lo], cols[end - lo]
-    marker = " " * first + "^" * max(1, last - first)
-    gutter = str(f.line)
-    pad = " " * len(gutter)
-    return [
-        f"{pad} |",
-        f"{_style(gutter, _DIM, color)} | {''.join(shown)}",
-        f"{pad} | {_style(marker, _SEVERITY_COLOR[f.severity], color)}",
-    ]
+    return shown, cols
 
 
 def _summary(report: Report) -> str:
