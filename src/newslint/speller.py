@@ -79,12 +79,14 @@ def suggest(word: str) -> str | None:
         return _suggestions[word]
     found = None
     if len(word) <= MAX_SUGGEST_LENGTH:
-        words = dictionary()
         edits = _edits(word)
-        candidates = (words.known(edits) or extra_words().intersection(edits)) - {word}
+        # Asked of the word list, which a long run has as a set anyway; the frequencies are
+        # looked up for the few candidates only.
+        candidates = (known_words().known(edits) or extra_words().intersection(edits)) - {word}
         if candidates:
             # Most frequent first; ties go to the alphabetically first, so runs agree.
-            found = min(candidates, key=lambda w: (-words.get(w, 0), w))
+            frequency = dictionary().get
+            found = min(candidates, key=lambda w: (-frequency(w, 0), w))
         else:
             found = _split(word)
     _suggestions[word] = found
@@ -106,8 +108,8 @@ def slip_of_known(word: str, end: int, min_frequency: int) -> bool:
     letter dropped, added or doubled, two swapped, or a vowel changed, between its first letter
     (which writers seldom get wrong) and position `end`. A consonant changed for another makes
     a new word more often than a typo ("winless" / "witless")."""
-    words = dictionary()
-    return any(words[w] >= min_frequency for w in words.known(_slips(word, end)))
+    frequency = dictionary().get
+    return any(frequency(w, 0) >= min_frequency for w in known_words().known(_slips(word, end)))
 
 
 def _slips(word: str, end: int) -> set[str]:
