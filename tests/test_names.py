@@ -165,3 +165,21 @@ def test_the_same_near_miss_in_prose_is_still_reported(tmp_path):
     text = LINEUP_PROSE + "Horan was taken off after an hour.\n"
     [f] = _found(tmp_path, text)
     assert (f["code"], f["line"], f["column"], f["fix"]["replacement"]) == ("NMS001", 7, 1, "Horgan")
+
+
+def test_fold_gives_ascii_names_the_key_the_full_folding_gives():
+    import re as _re
+    import unicodedata
+
+    from newslint.names import fold
+
+    def full(text: str) -> str:  # the folding every name gets, diacritics and all
+        bare = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+        return _re.sub(r"[\s\-‐‑–.]", "", bare).replace("’", "'").casefold()
+
+    names = ["Forestier-Walker", "Forestier Walker", "McDonald", "St. Albans", "O'Neill", "Ho\tChi\nMinh",
+             "Saint-Aubin-sur-Mer", "A\x1cB", "Zürich", "Zurich", "Ba’ath", "Nagorno‑Karabakh"]
+    names += ["".join(chr(c) for c in range(start, start + 16)) for start in range(0, 128, 16)]
+    for name in names:
+        assert fold(name) == full(name), repr(name)
+    assert fold("Zürich") == fold("Zurich") == "zurich" and fold("Ba’ath") == fold("Ba'ath")

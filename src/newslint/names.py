@@ -37,12 +37,20 @@ class Mention(NamedTuple):  # a tuple: documents hold hundreds of these
     words: int = 1  # 1 for a token, 2 for a pair of tokens
 
 
+_FOLD_DROPS = regexes.compile(r"[\s\-‐‑–.]")
+# The same for ASCII text (most names), which has no diacritics to take off: white space as
+# `\s` has it in ASCII, hyphens and full stops.
+_ASCII_FOLD_DROPS = str.maketrans("", "", " \t\n\r\f\v\x1c\x1d\x1e\x1f-.")
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The key shared by every spelling of a name: no case, diacritics, hyphens or spaces."""
+    if text.isascii():
+        return text.translate(_ASCII_FOLD_DROPS).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[\s\-‐‑–.]", "", bare).replace("’", "'").casefold()
+    return _FOLD_DROPS.sub("", bare).replace("’", "'").casefold()
 
 
 def is_all_caps(text: str) -> bool:
