@@ -43,10 +43,8 @@ def lint_files(targets: list[Target], plan: Plan, jobs: int, keep_text: bool, ca
         if result is not None:
             _arrived(result, on_result, seen)
     for i, result in zip(todo, _lint([targets[i] for i in todo], plan, jobs, keep_text, cache)):
-        # A worker's result holds copies of the target's path and name: keep one of each.
-        result.path = targets[i].display
-        if result.source is not None:
-            result.source = targets[i].path
+        # A worker sends no path back (see _work): the target's own objects are shared instead.
+        result.path, result.source = targets[i].display, targets[i].path
         results[i] = result
         _arrived(result, on_result, seen)
     return results  # type: ignore[return-value]  # every slot is filled
@@ -100,4 +98,5 @@ def _work(work: tuple[Path, str, bool]) -> tuple[FileResult, str | None]:
     result = lint_and_store(path, display, _plan, _cache)
     if not keep_text:
         result.text = None  # the whole file need not travel back to the parent
+    result.path, result.source = "", None  # the parent has them (lint_files puts them back)
     return result, (_cache.take_problem() if _cache is not None else None)
