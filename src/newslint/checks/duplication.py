@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from newslint import regexes
 from newslint.document import Document
 from newslint.findings import Hit, Severity
 from newslint.rule import Context, Rule, RuleDoc
@@ -19,14 +18,9 @@ MIN_SENTENCE_WORDS = 8
 MIN_PARAGRAPH_WORDS = 12
 
 
-# White space other than single spaces between words: only then is it folded (it is rare).
-_ODD_SPACE = regexes.compile(r"\s(?<! )| {2}|^ | $")
-
-
 def _key(text: str) -> str:
-    if _ODD_SPACE.search(text):
-        text = " ".join(text.split())
-    return text.casefold()
+    # A split and a join (about 1 µs a sentence) beat any regex test for odd white space.
+    return " ".join(text.split()).casefold()
 
 
 class DuplicatedSentence(Rule):
