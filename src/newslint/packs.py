@@ -65,7 +65,16 @@ class PackRule(Rule):
             self._source = pattern  # (regex, flags), compiled on first use
         self.anchored = anchored
         self.literals = literals
-        self._keyed_literals = [(_key_word(phrase), phrase) for phrase in literals]
+        # The phrases by their key word (see _has_a_literal); those without one are always tried.
+        self._literals_by_key: dict[str, list[str]] = {}
+        self._unkeyed_literals: list[str] = []
+        for phrase in literals:
+            key = _key_word(phrase)
+            if key is None:
+                self._unkeyed_literals.append(phrase)
+            else:
+                self._literals_by_key.setdefault(key, []).append(phrase)
+        self._literal_keys = frozenset(self._literals_by_key)
         self.requires = requires  # the rule can match only where one of these strings is
         self.reported_only = reported_only  # voice = "reported": not in first-person articles
         self.swaps = swaps  # lowercased literal -> replacement
@@ -100,11 +109,14 @@ class PackRule(Rule):
                 yield Hit(offset + m.start(), offset + m.end(), message, replacement)
 
     def _has_a_literal(self, doc: Document) -> bool:
-        # A phrase can be in the text only if its key word is one of the text's words (a dict
-        # lookup in Document.word_counts, which the spelling rule builds anyway); only then is
-        # the text searched for the phrase.
-        words, folded = doc.word_counts, doc.folded_text
-        return any((key is None or key in words) and phrase in folded for key, phrase in self._keyed_literals)
+        # A phrase can be in the text only if its key word is one of the text's words
+        # (Document.word_counts, which the spelling rule builds anyway): one set intersection
+        # finds the phrases worth a substring search.
+        folded = doc.folded_text
+        for key in self._literal_keys.intersection(doc.word_counts):
+            if any(phrase in folded for phrase in self._literals_by_key[key]):
+                return True
+        return any(phrase in folded for phrase in self._unkeyed_literals)
 
     def _pieces(self, doc: Document) -> Iterable[tuple[int, str]]:
         blocks = doc.blocks
