@@ -50,6 +50,18 @@ def test_source_map_atomic_segments_and_contiguity():
     assert not smap.is_contiguous(3, 6)
 
 
+def test_source_span_agrees_with_start_and_end_mapped_apart():
+    smap = SourceMap()
+    smap.add(0, 10, 4, 4)  # "Tom " copied from offset 10
+    smap.add(4, 14, 1, 5)  # "&" from "&amp;"
+    smap.add(5, 19, 6, 6)  # " Jerry"
+    smap.add(12, 30, 3, 3)  # after a gap in the document
+    for start in range(0, 16):
+        for end in range(start, 17):
+            assert smap.to_source_span(start, end) == (smap.to_source(start), smap.to_source_end(end)), (start, end)
+    assert SourceMap().to_source_span(3, 7) == (3, 7)
+
+
 def test_builder_drops_blank_blocks_and_maps_synthetic_text():
     source = "alpha\n   \nbeta"
     b = DocumentBuilder("x", source, "text")

@@ -144,6 +144,17 @@ class SourceMap:
             return self.src_starts[i] + min(delta, self.doc_lens[i])
         return self.src_starts[i] + self.src_lens[i]
 
+    def to_source_span(self, start: int, end: int) -> tuple[int, int]:
+        """to_source(start) and to_source_end(end) at once, with one search when the span lies
+        in one linear segment (nearly always: a word or a name)."""
+        if self.doc_starts and start < end:
+            i = self._segment(start)
+            seg_start, seg_len = self.doc_starts[i], self.doc_lens[i]
+            if seg_len == self.src_lens[i] and seg_start <= start and end <= seg_start + seg_len:
+                src = self.src_starts[i] + start - seg_start
+                return src, src + end - start
+        return self.to_source(start), self.to_source_end(end)
+
     def is_contiguous(self, start: int, end: int) -> bool:
         """True when [start, end) maps to one linear run of source text (so a fix can be applied)."""
         if not self.doc_starts:
@@ -290,6 +301,12 @@ class Document:
 
     def end_position(self, end: int) -> tuple[int, int]:
         return self.lines.position(self.source_map.to_source_end(end))
+
+    def span_position(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """File (line, column, end line, end column) of the document span [start, end)."""
+        src, src_end = self.source_map.to_source_span(start, end)
+        position = self.lines.position
+        return (*position(src), *position(src_end))
 
 
 class DocumentBuilder:

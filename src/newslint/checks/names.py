@@ -384,13 +384,11 @@ class NameVariantAcrossFiles(ProjectRule):
             if mention.text not in first:
                 first[mention.text] = mention
         sightings = []
-        position, end_position = doc.position, doc.end_position
+        span_position = doc.span_position
         for form, mention in first.items():
             if is_all_caps(form) or _ordinary_word(form):
                 continue  # an ordinary capitalised word ("Minister") is nobody's house style
-            line, column = position(mention.start)
-            end_line, end_column = end_position(mention.end)
-            sightings.append(Sighting(fold(form), form, counts[form], line, column, end_line, end_column,
+            sightings.append(Sighting(fold(form), form, counts[form], *span_position(mention.start, mention.end),
                                       ""))  # the source line is read again for a finding (engine)
         return sightings
 
