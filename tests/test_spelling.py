@@ -97,6 +97,10 @@ def test_part_of_a_hyphenated_word_is_reported(tmp_path):
     "He had a certain joie de vivre, a señor said, and the crowd went hmmm.\n",
     # a word cut by an HTML entity left in scraped text
     "They met at the caf&#233; near the harbour.\n",
+    # words of SCOWL's lists that pyspellchecker lacks
+    "The rouble slid against the dollar on Monday, traders in the capital said.\n\n"
+    "Officials said the onboard systems of the new trains had failed twice this week.\n\n"
+    "Staff said their inboxes were full of adware after the attack on the network.\n",
 ])
 def test_not_flagged(tmp_path, text):
     assert flagged(tmp_path, text) == []
@@ -260,3 +264,14 @@ def test_long_article_places_words_in_one_pass_with_the_same_findings(tmp_path, 
     assert in_one_pass == by_search
     assert [(f["code"], f["line"], f["column"]) for f in by_search] == [
         ("SPL001", 3, 5), ("SPL001", 3, 23), ("SPL001", 3, 45), ("SPL002", 5, 5), ("SPL002", 5, 19)]
+
+
+def test_scowl_words_are_what_their_build_script_keeps():
+    from newslint.lexicons import word_list
+    from newslint.registry import builtin_rules_dir
+
+    text = (builtin_rules_dir() / "data" / "scowl-words.txt").read_text(encoding="utf-8")
+    words = [line for line in text.splitlines() if not line.startswith("#")]
+    assert words == sorted(set(words)) and len(words) > 3000
+    assert all(w.isascii() and w.isalpha() and w.islower() and len(w) >= 4 for w in words)
+    assert not set(words) & word_list("english-words").words  # only what the dictionary lacks

@@ -1,8 +1,9 @@
 """The words the spelling rules know, and cheap suggestions for the ones they do not.
 
 Known words are pyspellchecker's English dictionary, both spellings of every American/British
-pair (rules/data/dialect-spellings.txt), the newsroom vocabulary (rules/data/newsroom-words.txt)
-and the particles names are built with (rules/data/lowercase-words.txt). pyspellchecker's words
+pair (rules/data/dialect-spellings.txt), the newsroom vocabulary (rules/data/newsroom-words.txt),
+the words of SCOWL's size-70 lists that pyspellchecker lacks (rules/data/scowl-words.txt) and
+the particles names are built with (rules/data/lowercase-words.txt). pyspellchecker's words
 and their frequencies are exported by scripts/build_english_words.py to sorted files
 (rules/data/english-words.txt, english-frequencies.txt) that are searched in place: building a
 SpellChecker costs 0.2-0.4 s, which a pre-commit run on one file with one typo should not pay,
@@ -56,11 +57,12 @@ def known_words() -> Set[str]:
 
 @cache
 def extra_words() -> frozenset[str]:
-    """Known words the dictionary lacks: both dialects' spellings, newsroom words, particles."""
+    """Known words the dictionary lacks: both dialects' spellings, newsroom words, SCOWL's,
+    particles."""
     from newslint.dialects import table
 
     particles = {w.lower() for w in word_list("lowercase-words")}
-    return frozenset(table().all_words | word_list("newsroom-words") | particles)
+    return frozenset(table().all_words | word_list("newsroom-words") | word_list("scowl-words") | particles)
 
 
 def unknown(words: set[str]) -> set[str]:
