@@ -12,11 +12,12 @@ Build-time only: nothing of SCOWL is needed at run time.
                                                         # american-english-large from DIR
 
 A word is kept when it is made of four or more lowercase ASCII letters and is not a Roman
-numeral (SCOWL's capitalised entries are names, which the name rules judge; its possessives and
-accented words the spelling rule never asks about; nearly all its two- and three-letter words
-that pyspellchecker lacks are abbreviations, "amt", "mkt", "ret", where a slip of a short word
-would land) and pyspellchecker's list (english-words.txt), the newsroom words, the
-dialect table and the particle list do not already have it. Larger SCOWL sizes were measured and
+numeral, and pyspellchecker's list (english-words.txt), the newsroom words, the dialect table
+and the particle list do not already have it. SCOWL's capitalised entries are names, which the
+name rules judge; its possessives the spelling rule never asks about; its accented words are
+kept without their accents ("cafes" for "cafés"), as English writes them both ways; nearly all
+its two- and three-letter words that pyspellchecker lacks are abbreviations ("amt", "mkt",
+"ret"), where a slip of a short word would land. Larger SCOWL sizes were measured and
 left out: size 80 adds 136,000 rare words ("seis", "visile"), among them words a typo makes
 ("cannisters", "realties").
 """
@@ -29,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "rules" / "data"
@@ -56,6 +58,10 @@ def download(into: Path) -> tuple[dict[str, Path], str, str]:
     return lists, ", ".join(versions), copyright_text
 
 
+def without_accents(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
 def known_already() -> set[str]:
     words: set[str] = set()
     for name in ("english-words", "newsroom-words", "lowercase-words"):
@@ -79,8 +85,10 @@ def main(argv: list[str] | None = None) -> int:
             lists, source, copyright_text = download(Path(temp))
         scowl = set()
         for path in lists.values():
-            scowl.update(w for w in path.read_text(encoding="utf-8").split("\n")
-                         if _WORD.fullmatch(w) and not _ROMAN_NUMERAL.fullmatch(w))
+            for word in path.read_text(encoding="utf-8").split("\n"):
+                word = without_accents(word)  # "cafés" -> "cafes": English writes both
+                if _WORD.fullmatch(word) and not _ROMAN_NUMERAL.fullmatch(word):
+                    scowl.add(word)
     words = sorted(scowl - known_already())
     header = [
         "# Words of SCOWL's size-70 British and American lists (Debian wbritish-large and",

@@ -100,7 +100,7 @@ def test_part_of_a_hyphenated_word_is_reported(tmp_path):
     # words of SCOWL's lists that pyspellchecker lacks
     "The rouble slid against the dollar on Monday, traders in the capital said.\n\n"
     "Officials said the onboard systems of the new trains had failed twice this week.\n\n"
-    "Staff said their inboxes were full of adware after the attack on the network.\n",
+    "Staff at two cafes said their inboxes were full of adware after the attack on the network.\n",
 ])
 def test_not_flagged(tmp_path, text):
     assert flagged(tmp_path, text) == []
