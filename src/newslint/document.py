@@ -259,6 +259,19 @@ class Document:
         return mentions(self)
 
     @cached_property
+    def name_forms(self) -> dict[str, list]:
+        """Each form of `names` ("Forestier-Walker", "Forestier Walker") and its mentions, in
+        the order the forms first occur: the name rules' common grouping, made once."""
+        forms: dict[str, list] = {}
+        for mention in self.names:
+            found = forms.get(mention.text)
+            if found is None:
+                forms[mention.text] = [mention]
+            else:
+                found.append(mention)
+        return forms
+
+    @cached_property
     def quoted(self) -> list[bool]:
         """For each sentence, whether it carries or sits inside a quotation; see structure.py."""
         from newslint.structure import quoted_sentences

@@ -95,18 +95,29 @@ class PackRule(Rule):
             return
         if self.requires and not any(needle in doc.text for needle in self.requires):
             return
-        # Patterns anchored at the start can match once per piece, at its start: no scan.
-        find = (lambda text: filter(None, [self.pattern.match(text)])) if self.anchored else self.pattern.finditer
+        for offset, m in self._matches(doc):
+            if m.end() == m.start():
+                continue
+            if self.reported_only and doc.first_person:
+                return  # asked at the first match only: it costs more than most patterns
+            matched = m.group(0)
+            replacement = self._replacement(m) if self.kind == "substitution" else None
+            message = self.message.format(match=matched, replacement=replacement or "")
+            yield Hit(offset + m.start(), offset + m.end(), message, replacement)
+
+    def _matches(self, doc: Document) -> Iterator[tuple[int, re.Match]]:
+        """(offset of the piece, match in the piece), in document order."""
+        if self.anchored:  # a pattern anchored at the start matches once per piece, at its start: no scan
+            match = self.pattern.match
+            for offset, text in self._pieces(doc):
+                m = match(text)
+                if m is not None:
+                    yield offset, m
+            return
+        finditer = self.pattern.finditer
         for offset, text in self._pieces(doc):
-            for m in find(text):
-                if m.end() == m.start():
-                    continue
-                if self.reported_only and doc.first_person:
-                    return  # asked at the first match only: it costs more than most patterns
-                matched = m.group(0)
-                replacement = self._replacement(m) if self.kind == "substitution" else None
-                message = self.message.format(match=matched, replacement=replacement or "")
-                yield Hit(offset + m.start(), offset + m.end(), message, replacement)
+            for m in finditer(text):
+                yield offset, m
 
     def _has_a_literal(self, doc: Document) -> bool:
         # A phrase can be in the text only if its key word is one of the text's words

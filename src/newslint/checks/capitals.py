@@ -10,7 +10,6 @@ cased word probabilities; not from a list of known errors.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterator
 
 from newslint.document import Document
@@ -54,8 +53,8 @@ class CapitalisedCommonNoun(Rule):
         text = doc.text
         names = [m for m in doc.names if m.words == 1]
         capitalised = {m.text for m in names if not m.sentence_initial}
-        uses = Counter(m.text for m in names)  # counted once: counting per word was quadratic
-        for i, mention in enumerate(names):
+        forms = doc.name_forms
+        for mention in names:
             word = mention.text
             lower = word.lower()
             # Cheapest tests first: most capitals have a capitalised neighbour or start a sentence.
@@ -73,7 +72,7 @@ class CapitalisedCommonNoun(Rule):
                 continue
             if _gazetteer_knows(word):
                 continue  # a place: "in Geneva"
-            if uses[word] > 1 and word in capitalised and lower not in text:
+            if len(forms[word]) > 1 and word in capitalised and lower not in text:
                 continue  # always capitalised in this article, never in lowercase: a name here
             yield Hit(mention.start, mention.end, f"Common noun '{word}' capitalised mid-sentence", lower)
 

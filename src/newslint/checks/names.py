@@ -74,11 +74,8 @@ class NameVariant(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        by_form: dict[str, list[Mention]] = defaultdict(list)
-        for mention in doc.names:
-            by_form[mention.text].append(mention)
         groups: dict[str, dict[str, list[Mention]]] = defaultdict(dict)
-        for form, mentions in by_form.items():  # fold each distinct form once
+        for form, mentions in doc.name_forms.items():  # fold each distinct form once
             groups[fold(form)][form] = mentions
         for forms in groups.values():
             if len(forms) < 2:
@@ -156,12 +153,10 @@ class NameNearMiss(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        counts: dict[str, list[Mention]] = defaultdict(list)
-        for mention in doc.names:
-            # Four letters is enough for the misspelling ("Krft" for Kraft); the edits allowed
-            # follow the longer of the two forms.
-            if mention.words == 1 and len(mention.text) >= 4 and not is_all_caps(mention.text):
-                counts[mention.text].append(mention)
+        # One-word forms. Four letters is enough for the misspelling ("Krft" for Kraft); the
+        # edits allowed follow the longer of the two forms.
+        counts = {form: mentions for form, mentions in doc.name_forms.items()
+                  if mentions[0].words == 1 and len(form) >= 4 and not is_all_caps(form)}
         if len(counts) < 2:
             return
         index = _FormIndex(list(counts.items()))
@@ -377,18 +372,13 @@ class NameVariantAcrossFiles(ProjectRule):
     )
 
     def observe(self, doc: Document, ctx: Context) -> list[Sighting]:
-        first: dict[str, Mention] = {}
-        counts: dict[str, int] = defaultdict(int)
-        for mention in doc.names:
-            counts[mention.text] += 1
-            if mention.text not in first:
-                first[mention.text] = mention
         sightings = []
         span_position = doc.span_position
-        for form, mention in first.items():
+        for form, mentions in doc.name_forms.items():
             if is_all_caps(form) or _ordinary_word(form):
                 continue  # an ordinary capitalised word ("Minister") is nobody's house style
-            sightings.append(Sighting(fold(form), form, counts[form], *span_position(mention.start, mention.end),
+            first = mentions[0]
+            sightings.append(Sighting(fold(form), form, len(mentions), *span_position(first.start, first.end),
                                       ""))  # the source line is read again for a finding (engine)
         return sightings
 
@@ -456,13 +446,9 @@ class PlaceNearMiss(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         text = doc.text
-        counts: dict[str, list[Mention]] = defaultdict(list)
-        for mention in doc.names:
-            if mention.words == 1:
-                counts[mention.text].append(mention)
-        for form, mentions in counts.items():
+        for form, mentions in doc.name_forms.items():
             # A name the article writes the same way twice is its own evidence; check the others.
-            if len(mentions) != 1 or len(form) < 6 or form in ctx.accept or is_all_caps(form):
+            if len(mentions) != 1 or mentions[0].words != 1 or len(form) < 6 or form in ctx.accept or is_all_caps(form):
                 continue
             mention = mentions[0]
             before = text[max(0, mention.start - 25):mention.start]
