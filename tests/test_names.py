@@ -70,6 +70,14 @@ def test_transposition_deletion_and_doubling(tmp_path, wrong):
     assert [f["code"] for f in _found(tmp_path, text)] == ["NMS001"]
 
 
+def test_a_title_misspelt_beside_another_name_is_no_other_person(tmp_path):
+    # "President" is nobody's name: the name beside each mention does not make two people of it.
+    text = (INTRO + "President Ilse Varga opened the port. Later President Varga thanked the crews.\n\n"
+            "Presdent Horvath, her predecessor, sent a note.\n")
+    [f] = _found(tmp_path, text)
+    assert (f["code"], f["line"], f["column"]) == ("NMS001", 5, 1) and f["fix"]["replacement"] == "President"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -169,7 +169,7 @@ class NameNearMiss(Rule):
             right, right_mentions = target
             if all(m.sentence_initial for m in right_mentions) and _ordinary_word(right):
                 continue  # "Being" at a sentence start is no name for "Bening" to misspell
-            if _aliases(form, right, ctx) or _derived(form, right) or _other_person(doc, mentions[0], right_mentions):
+            if _aliases(form, right, ctx) or _derived(form, right) or _other_person(doc, mentions[0], right_mentions, right):
                 continue
             if _acronym_part(form) or _acronym_part(right) or _extends(form, right):
                 continue
@@ -301,10 +301,14 @@ def _neighbour_name(doc: Document, mention: Mention, after: bool) -> str | None:
     return word
 
 
-def _other_person(doc: Document, mention: Mention, right_mentions: list[Mention]) -> bool:
+def _other_person(doc: Document, mention: Mention, right_mentions: list[Mention], right: str) -> bool:
     """"Des Browne" is not "Gordon Brown" misspelt, nor "Patrik Berger" "Patrick Vieira": the other
     form has a first name (or surname) beside it, and it is not this one's. A form with no name
-    beside it ("Ms Tautou" after "Audrey Tautou") tells nothing."""
+    beside it ("Ms Tautou" after "Audrey Tautou") tells nothing, and neither does an ordinary
+    word that is nobody's name ("President", "Group": "Presdent Yudhoyono" after "President
+    Megawati" is a slip, not another person)."""
+    if _ordinary_word(right) and fold(right) not in word_list("person-names"):
+        return False
     for after in (False, True):
         mine = _neighbour_name(doc, mention, after)
         if mine is None:
