@@ -78,6 +78,24 @@ def test_a_title_misspelt_beside_another_name_is_no_other_person(tmp_path):
     assert (f["code"], f["line"], f["column"]) == ("NMS001", 5, 1) and f["fix"]["replacement"] == "President"
 
 
+def test_a_name_misspelt_at_the_head_of_a_compound(tmp_path):
+    text = (INTRO + "Talks on Valdoria went on. Valdoria's envoy left.\n\n"
+            "A Valdornia-based charity sent food.\n")
+    [f] = _found(tmp_path, text)
+    assert (f["code"], f["line"], f["column"], f["end_column"]) == ("NMS001", 5, 3, 12)
+    assert f["fix"]["replacement"] == "Valdoria"
+    fixed = text.replace("Valdornia-based", "Valdoria-based")
+    assert _found(tmp_path, fixed) == []
+
+
+def test_a_garbled_first_name_beside_another_surname_is_no_other_person(tmp_path):
+    # "Patrik Berger" beside "Patrick Vieira" is another man; "Cahrles" has letters no name has.
+    text = (INTRO + "Charles Wendt spoke first. Charles Wendt said the port would reopen.\n\n"
+            "Cahrles Ostby, the harbour master, agreed.\n")
+    [f] = _found(tmp_path, text)
+    assert (f["code"], f["line"], f["column"]) == ("NMS001", 5, 1) and f["fix"]["replacement"] == "Charles"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -91,8 +109,10 @@ def test_a_title_misspelt_beside_another_name_is_no_other_person(tmp_path):
         "Austria and Australia signed. Austria said it was pleased. Austria's envoy left.\n",
         # different people with close first names
         "Elena Dementieva won. Elena Dementieva said so. Eleni Daniilidou lost.\n",
+        # a foreign form of a given name, beside another surname
+        "Patrick Vieira scored. Patrick Vieira ran on. Patrik Berger came off the bench.\n",
     ],
-    ids=["demonyms", "ordinary-word", "other-person", "both-known", "other-first-name"],
+    ids=["demonyms", "ordinary-word", "other-person", "both-known", "other-first-name", "foreign-first-name"],
 )
 def test_legitimately_close_words_are_not_misspellings(tmp_path, text):
     assert _found(tmp_path, INTRO + text) == []

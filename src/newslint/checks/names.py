@@ -155,8 +155,8 @@ class NameNearMiss(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         # One-word forms. Four letters is enough for the misspelling ("Krft" for Kraft); the
         # edits allowed follow the longer of the two forms.
-        counts = {form: mentions for form, mentions in doc.name_forms.items()
-                  if mentions[0].words == 1 and len(form) >= 4 and not is_all_caps(form)}
+        counts = _with_compound_heads({form: mentions for form, mentions in doc.name_forms.items()
+                                       if mentions[0].words == 1 and len(form) >= 4 and not is_all_caps(form)})
         if len(counts) < 2:
             return
         index = _FormIndex(list(counts.items()))
@@ -188,9 +188,28 @@ class NameNearMiss(Rule):
                       right)
 
 
+def _with_compound_heads(forms: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """The forms, with a name that heads a compound adjective counted as the name itself:
+    "Londdon-based" is a mention of "Londdon", "London-born" one of "London"."""
+    out: dict[str, list[Mention]] = {}
+    for form, mentions in forms.items():
+        head, dash, tail = form.partition("-")
+        if dash and len(head) >= 4 and tail.islower() and tail.replace("-", "").isalpha():
+            form = head
+            mentions = [m._replace(end=m.start + len(head), text=head) for m in mentions]
+        out.setdefault(form, []).extend(mentions)
+    for mentions in out.values():
+        mentions.sort()  # in the order of the text
+    return out
+
+
 # How much less English-looking (mean log frequency of letter trigrams) the later of two
 # unknown spellings seen once each must be to be called the misspelling.
 TIE_MARGIN = 0.3
+# How much less English-looking a form must be than the name it is near for another name
+# beside it to prove nothing: "Cahrles" (1.8 below "Charles"), "Dvaid" (1.4), but not the
+# foreign forms of a given name, "Patrik" (0.9 below "Patrick"), "Mirco" (0.7 below "Marco").
+OTHER_PERSON_MARGIN = 1.0
 
 
 @cache
@@ -309,6 +328,8 @@ def _other_person(doc: Document, mention: Mention, right_mentions: list[Mention]
     Megawati" is a slip, not another person)."""
     if _ordinary_word(right) and fold(right) not in word_list("person-names"):
         return False
+    if _plausibility(right) - _plausibility(mention.text) >= OTHER_PERSON_MARGIN:
+        return False  # "Cahrles", "Dvaid": letters no one's name has, whoever stands beside it
     for after in (False, True):
         mine = _neighbour_name(doc, mention, after)
         if mine is None:
