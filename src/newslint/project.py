@@ -56,11 +56,10 @@ def unpack(packed: dict[str, Packed]) -> dict[str, list[Sighting]]:
     return {code: list(_sightings(keys, forms, numbers)) for code, (keys, forms, numbers) in packed.items()}
 
 
-def _sightings(keys, forms, numbers, only: set[str] | None = None):
+def _sightings(keys, forms, numbers):
     new = tuple.__new__  # builds the tuple in C, without the named tuple's constructor
     for i, (key, form) in enumerate(zip(keys, forms)):
-        if only is None or key in only:
-            yield new(Sighting, (key, form, *numbers[5 * i:5 * i + 5], ""))
+        yield new(Sighting, (key, form, *numbers[5 * i:5 * i + 5], ""))
 
 
 class ProjectSightings:
