@@ -312,12 +312,16 @@ class Document:
         """File (line, column) of a document offset."""
         return self.lines.position(self.source_map.to_source(offset))
 
-    def end_position(self, end: int) -> tuple[int, int]:
-        return self.lines.position(self.source_map.to_source_end(end))
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """File offsets of the document span [start, end); an empty span stays a point."""
+        if end <= start:
+            src = self.source_map.to_source(start)
+            return src, src
+        return self.source_map.to_source_span(start, end)
 
     def span_position(self, start: int, end: int) -> tuple[int, int, int, int]:
         """File (line, column, end line, end column) of the document span [start, end)."""
-        src, src_end = self.source_map.to_source_span(start, end)
+        src, src_end = self.source_span(start, end)
         position = self.lines.position
         return (*position(src), *position(src_end))
 

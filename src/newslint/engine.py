@@ -252,13 +252,12 @@ def _source_line(result: FileResult, line: int, lines_of: dict[str, LineIndex | 
 
 
 def _finding(doc: Document, rule: Rule, hit: Hit, plan: Plan, code: str | None = None) -> Finding:
-    smap = doc.source_map
-    src_start = smap.to_source(hit.start)
-    src_end = smap.to_source_end(hit.end) if hit.end > hit.start else src_start
+    src_start, src_end = doc.source_span(hit.start, hit.end)
     start = Position(*doc.lines.position(src_start))
     end = Position(*doc.lines.position(src_end))
     fix = None
-    if hit.replacement is not None and rule.fixable and doc.fmt != "jsonl" and smap.is_contiguous(hit.start, hit.end):
+    if (hit.replacement is not None and rule.fixable and doc.fmt != "jsonl"
+            and doc.source_map.is_contiguous(hit.start, hit.end)):
         fix = Fix(src_start, src_end, hit.replacement, start, end)
     code = code or rule.code
     return Finding(doc.path, start, end, code, rule.name, rule.category,
