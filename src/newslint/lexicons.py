@@ -140,13 +140,6 @@ class SortedTable(_SortedLines, Mapping):
         line = self._line(word)
         return int(line[line.index(b"\t") + 1:]) if line is not None else default
 
-    def known(self, words: Iterable[str]) -> set[str]:
-        """Those of `words` in the table: by search while that is cheaper, else a set operation."""
-        words = set(words)
-        if self._dict is None and self._searching(len(words)):
-            return {w for w in words if self._line(w) is not None}
-        return words & self.table.keys()
-
     @property
     def table(self) -> dict[str, int]:
         if self._dict is None:
