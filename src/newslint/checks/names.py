@@ -326,7 +326,7 @@ def _other_person(doc: Document, mention: Mention, right_mentions: list[Mention]
     beside it ("Ms Tautou" after "Audrey Tautou") tells nothing, and neither does an ordinary
     word that is nobody's name ("President", "Group": "Presdent Yudhoyono" after "President
     Megawati" is a slip, not another person)."""
-    if _ordinary_word(right) and fold(right) not in word_list("person-names"):
+    if _ordinary_word(right) and not _person_name(right):
         return False
     if _plausibility(right) - _plausibility(mention.text) >= OTHER_PERSON_MARGIN:
         return False  # "Cahrles", "Dvaid": letters no one's name has, whoever stands beside it
@@ -365,10 +365,14 @@ def _in_listing(doc: Document, mention: Mention) -> bool:
     return block.text.count(",") >= 3 and block.text.count(",") * 8 >= block.text.count(" ")
 
 
+def _person_name(form: str) -> bool:
+    """A common given name or surname (rules/data/person-names.txt, from the US census)."""
+    return fold(form) in word_list("person-names")
+
+
 def _well_attested_name(form: str) -> bool:
-    """A common given name or surname (rules/data/person-names.txt, from the US census), or a
-    place the gazetteer knows."""
-    return fold(form) in word_list("person-names") or _gazetteer().lookup(form) is not None
+    """A common person's name, or a place the gazetteer knows."""
+    return _person_name(form) or _gazetteer().lookup(form) is not None
 
 
 def _known_word(form: str) -> bool:
