@@ -42,8 +42,8 @@ class Misspelling(Rule):
     summary = "An unknown word one edit from a known word: a likely slip, with a suggestion"
     doc = RuleDoc(
         what="A word that no word list knows (pyspellchecker's English dictionary, British and "
-             "American spellings, the built-in newsroom vocabulary, the configuration's accept "
-             "lists) and that is one edit (a letter dropped, added, changed, or two swapped) "
+             "American spellings, the built-in newsroom vocabulary, SCOWL's words the dictionary "
+             "lacks, the configuration's accept lists) and that is one edit (a letter dropped, added, changed, or two swapped) "
              "from a known word, or two words run together (\"thefirst\"). The message names "
              "the most frequent such word. " + _NOT_FLAGGED,
         why="A misspelled word is the error readers notice first. There is no fix: a word one "
