@@ -1,15 +1,18 @@
 """Build rules/data/scowl-words.txt: English words of SCOWL's size-70 lists that pyspellchecker's
-dictionary lacks ("onboard", "roubles", "adware", "inboxes").
+dictionary lacks ("onboard", "roubles", "adware", "inboxes"), and rules/data/scowl-rare-words.txt:
+the rarer words SCOWL's size-80 lists add ("winless", "telco", "oche", "tieless").
 
 Source: SCOWL (Spell Checker Oriented Word Lists) by Kevin Atkinson, http://wordlist.aspell.net/,
 as Debian packages it: `wbritish-large` and `wamerican-large` (the British and American lists
-up to SCOWL size 70, "large", the size the SCOWL README recommends for spell checking). Licence:
-permissive, with the copyright notice kept (rules/data/licenses/SCOWL-copyright.txt).
-Build-time only: nothing of SCOWL is needed at run time.
+up to SCOWL size 70, "large", the size the SCOWL README recommends for spell checking), and
+`wbritish-huge` and `wamerican-huge` (up to size 80). Licence: permissive, with the copyright
+notice kept (rules/data/licenses/SCOWL-copyright.txt). Build-time only: nothing of SCOWL is
+needed at run time.
 
-    python scripts/build_scowl_words.py                 # downloads the two packages (apt-get)
-    python scripts/build_scowl_words.py --lists DIR     # or reads british-english-large and
-                                                        # american-english-large from DIR
+    python scripts/build_scowl_words.py                 # downloads the four packages (apt-get)
+    python scripts/build_scowl_words.py --lists DIR     # or reads british-english-large,
+                                                        # american-english-large, british-english-huge
+                                                        # and american-english-huge from DIR
 
 A word is kept when it is made of four or more lowercase ASCII letters and is not a Roman
 numeral, and pyspellchecker's list (english-words.txt), the newsroom words, the dialect table
@@ -17,9 +20,13 @@ and the particle list do not already have it. SCOWL's capitalised entries are na
 name rules judge; its possessives the spelling rule never asks about; its accented words are
 kept without their accents ("cafes" for "cafés"), as English writes them both ways; nearly all
 its two- and three-letter words that pyspellchecker lacks are abbreviations ("amt", "mkt",
-"ret"), where a slip of a short word would land. Larger SCOWL sizes were measured and
-left out: size 80 adds 136,000 rare words ("seis", "visile"), among them words a typo makes
-("cannisters", "realties").
+"ret"), where a slip of a short word would land.
+
+Size 80 adds 135,000 rare words, kept apart in scowl-rare-words.txt by the same rules: sports
+and trade words, coinages and variants ("winless", "telco", "oche", "strugglers", "tieless"),
+and a few words a typo makes ("cannisters", "realties"). The spelling rules only ever accept
+such a word as a whole: they never offer one as a suggestion ("habus" for "habeus") nor build
+another word from one ("thay" from "th" and "ay" would pass for formed).
 """
 
 from __future__ import annotations
@@ -35,20 +42,23 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "rules" / "data"
 OUT = DATA / "scowl-words.txt"
+RARE_OUT = DATA / "scowl-rare-words.txt"
 LICENCE = DATA / "licenses" / "SCOWL-copyright.txt"
 PACKAGES = {"wbritish-large": "british-english-large", "wamerican-large": "american-english-large"}
+RARE_PACKAGES = {"wbritish-huge": "british-english-huge", "wamerican-huge": "american-english-huge"}
 _WORD = re.compile(r"[a-z]{4,}")
 _ROMAN_NUMERAL = re.compile(r"[ivxlcdm]+")
 
 
 def download(into: Path) -> tuple[dict[str, Path], str, str]:
-    """The two word lists, the packages' versions and the copyright text, from Debian."""
+    """The four word lists, the packages' versions and the copyright text, from Debian."""
     for tool in ("apt-get", "dpkg-deb"):
         if shutil.which(tool) is None:
             sys.exit(f"build_scowl_words: {tool} is needed to fetch the packages (or give --lists DIR)")
-    subprocess.run(["apt-get", "download", *PACKAGES], cwd=into, check=True, capture_output=True)
+    packages = {**PACKAGES, **RARE_PACKAGES}
+    subprocess.run(["apt-get", "download", *packages], cwd=into, check=True, capture_output=True)
     lists, versions, copyright_text = {}, [], ""
-    for package, name in PACKAGES.items():
+    for package, name in packages.items():
         [deb] = into.glob(f"{package}_*.deb")
         versions.append(deb.name)
         root = into / package
@@ -73,33 +83,46 @@ def known_already() -> set[str]:
     return words
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--lists", type=Path, help="a folder with british-english-large and american-english-large")
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as temp:
-        if args.lists:
-            lists = {name: args.lists / name for name in PACKAGES.values()}
-            source, copyright_text = f"the lists in {args.lists.name}", None
-        else:
-            lists, source, copyright_text = download(Path(temp))
-        scowl = set()
-        for path in lists.values():
-            for word in path.read_text(encoding="utf-8").split("\n"):
-                word = without_accents(word)  # "cafés" -> "cafes": English writes both
-                if _WORD.fullmatch(word) and not _ROMAN_NUMERAL.fullmatch(word):
-                    scowl.add(word)
-    words = sorted(scowl - known_already())
+def words_of(paths: list[Path]) -> set[str]:
+    """The lists' lowercase words of four letters or more, without accents, no Roman numerals."""
+    words = set()
+    for path in paths:
+        for word in path.read_text(encoding="utf-8").split("\n"):
+            word = without_accents(word)  # "cafés" -> "cafes": English writes both
+            if _WORD.fullmatch(word) and not _ROMAN_NUMERAL.fullmatch(word):
+                words.add(word)
+    return words
+
+
+def write(out: Path, words: list[str], what: str, source: str) -> None:
     header = [
-        "# Words of SCOWL's size-70 British and American lists (Debian wbritish-large and",
-        "# wamerican-large) that pyspellchecker's English list and our other lists lack.",
+        f"# Words of {what}",
+        "# that pyspellchecker's English list and our other lists lack.",
         f"# Built by scripts/build_scowl_words.py from {source}.",
         "# SCOWL: Copyright 2000-2011 by Kevin Atkinson and others; see licenses/SCOWL-copyright.txt.",
     ]
-    OUT.write_text("\n".join(header + words) + "\n", encoding="utf-8")
+    out.write_text("\n".join(header + words) + "\n", encoding="utf-8")
+    print(f"{len(words)} words -> {out.relative_to(DATA.parent.parent)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--lists", type=Path, help="a folder with the lists british-english-large, "
+                        "american-english-large, british-english-huge and american-english-huge")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as temp:
+        if args.lists:
+            lists = {name: args.lists / name for name in (*PACKAGES.values(), *RARE_PACKAGES.values())}
+            source, copyright_text = f"the lists in {args.lists.name}", None
+        else:
+            lists, source, copyright_text = download(Path(temp))
+        common = words_of([lists[name] for name in PACKAGES.values()])
+        rare = words_of([lists[name] for name in RARE_PACKAGES.values()]) - common
+    known = known_already()
+    write(OUT, sorted(common - known), "SCOWL's size-70 British and American lists", source)
+    write(RARE_OUT, sorted(rare - known), "the British and American lists SCOWL's size 80 adds to size 70", source)
     if copyright_text is not None:
         LICENCE.write_text(copyright_text, encoding="utf-8")
-    print(f"{len(words)} words -> {OUT.relative_to(DATA.parent.parent)}")
     return 0
 
 

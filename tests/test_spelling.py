@@ -101,9 +101,32 @@ def test_part_of_a_hyphenated_word_is_reported(tmp_path):
     "The rouble slid against the dollar on Monday, traders in the capital said.\n\n"
     "Officials said the onboard systems of the new trains had failed twice this week.\n\n"
     "Staff at two cafes said their inboxes were full of adware after the attack on the network.\n",
+    # rarer words of SCOWL's size-80 lists, known as whole words
+    "The winless side sacked its coach, and the telco cut its prices again.\n",
+    # a word alone in quotation marks is a term the writer mentions, not one it uses
+    'The minister coined the word "flobbergate" and later the term “snarkery”, aides said.\n',
+    # a g dropped on purpose, with its apostrophe; laughter; a short word drawn out at its end
+    "The band played \"Rollin' Home\" and fans sang nothin' but the chorus, hehe, yesss.\n",
+    # abbreviations with no vowel, the names of file formats, French particles in loan phrases
+    "Her note said: \"pls call, btw the wav and xls files are attached\". He was au fait with it.\n",
+    # a plural of a hyphenated compound whose last part is too short to look up
+    "Shops sold hi-fis and lay-bys were full.\n",
 ])
 def test_not_flagged(tmp_path, text):
     assert flagged(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("text, word", [
+    # rare words are known only as wholes, never pieces of a formed word
+    ("Analysts said thay would wait for the report.\n", "thay"),
+    # drawing out a long word at its end, or a word in running text, is still a slip
+    ("The plan was a successs for the council.\n", "successs"),
+    ("The plan was a \"successs of sorts\", the council said in its report.\n", "successs"),
+    # no vowel in a longer word is a slip, not an abbreviation
+    ("The mnstrs met on Monday.\n", "mnstrs"),
+])
+def test_still_flagged(tmp_path, text, word):
+    assert flagged(tmp_path, text) == [word]
 
 
 def test_paragraph_in_another_language_is_not_checked(tmp_path):
@@ -275,3 +298,14 @@ def test_scowl_words_are_what_their_build_script_keeps():
     assert words == sorted(set(words)) and len(words) > 3000
     assert all(w.isascii() and w.isalpha() and w.islower() and len(w) >= 4 for w in words)
     assert not set(words) & word_list("english-words").words  # only what the dictionary lacks
+
+
+def test_rare_scowl_words_are_what_their_build_script_keeps():
+    from newslint.lexicons import word_list
+    from newslint.registry import builtin_rules_dir
+
+    text = (builtin_rules_dir() / "data" / "scowl-rare-words.txt").read_text(encoding="utf-8")
+    words = [line for line in text.splitlines() if not line.startswith("#")]
+    assert words == sorted(set(words)) and len(words) > 100_000
+    assert all(w.isascii() and w.isalpha() and w.islower() and len(w) >= 4 for w in words)
+    assert not set(words) & (word_list("english-words").words | word_list("scowl-words"))

@@ -11,13 +11,18 @@ be slower than a set lookup without slowing the run.
 - code and addresses: "_" or "." inside a token ("snake_case", "U.S", "bbc.co.uk"), file
   extensions (".png"), and tokens inside a URL, an e-mail address, a @handle or a #hashtag;
 - what is deliberately not a word: one or two letters, a word drawn out of one or two letters
-  ("hmmm", "zzz", "sooo"; "installler" is a slip), Roman numerals ("xiv"), words in other
-  alphabets or with letters English does not use;
+  ("hmmm", "zzz", "sooo"; "installler" is a slip), laughter ("hehe", "hahaha"), abbreviations
+  with no vowel ("btw", "pls", "mgmt"), Roman numerals ("xiv"), words in other alphabets or
+  with letters English does not use;
+- the names of file formats ("wav", "jpeg"; Python's own table of them), and a word the
+  writer mentions rather than uses, alone in quotation marks (the term "liberati");
+- a dropped g written with its apostrophe ("lovin'", "nothin'"): meant.
 - a word cut by an HTML entity left undecoded in scraped text ("caf&#233;").
 """
 
 from __future__ import annotations
 
+from functools import cache
 
 from newslint import regexes
 
@@ -33,6 +38,15 @@ _ROMAN = regexes.compile(r"[ivxlcdm]+")
 _ENTITY = regexes.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,6}|[A-Za-z]{2,8});")
 _ENTITY_BEFORE = regexes.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,6}|[A-Za-z]{2,8});$")
 _TRIPLE = regexes.compile(r"(.)\1\1")
+_LAUGHTER = regexes.compile(r"(?:h[aeiou]){2,}h?")
+_VOWEL = regexes.compile(r"[aeiouy]")
+# Abbreviations with no vowel are this short ("btw", "mgmt"); a longer word without one is a slip.
+MAX_ABBREVIATION_LETTERS = 4
+# A word drawn out at its end ("hisss", "yesss") is this short once the letter is written once.
+MAX_DRAWN_OUT_LETTERS = 5
+_DRAWN_OUT_END = regexes.compile(r"(.)\1\1+$")
+_OPENING_QUOTES = "\"“‘'"
+_CLOSING_QUOTES = "\"”’'"
 # Endings of possessives and contractions: "council's", "they've", "we'd", "don't".
 CLITICS = ("'s", "'re", "'ve", "'ll", "'d", "'m", "n't")
 # A short word after a number is a unit or a multiplier: "10 km", "5 mph", "3 bn".
@@ -57,6 +71,45 @@ def file_extension(text: str, start: int) -> bool:
     return start >= 1 and text[start - 1] == "." and (start == 1 or not text[start - 2].isalnum())
 
 
+@cache
+def file_formats() -> frozenset[str]:
+    """The names of file formats, from the file endings Python's mimetypes module knows itself
+    (not the machine's own table, so that every machine agrees): "wav", "jpeg", "xls"."""
+    import mimetypes
+
+    table = mimetypes.MimeTypes()
+    endings = {ending for mapping in table.types_map for ending in mapping}  # strict, and not
+    return frozenset(e[1:] for e in endings if e.startswith(".") and e[1:].isalpha())
+
+
+def quoted_alone(text: str, start: int, end: int) -> bool:
+    """The word is all of a quotation (with a comma or full stop before the closing mark): a
+    term the writer mentions, a coinage or a foreign word, not one it uses."""
+    if start == 0 or text[start - 1] not in _OPENING_QUOTES:
+        return False
+    if start > 1 and text[start - 1] in "'‘" and text[start - 2].isalnum():
+        return False  # an apostrophe inside a word
+    if end < len(text) and text[end] in ",.":
+        end += 1
+    return end < len(text) and text[end] in _CLOSING_QUOTES
+
+
+def dropped_g(text: str, end: int, lower: str, is_known) -> bool:
+    """"lovin'", "nothin'": a g dropped on purpose, the apostrophe says so."""
+    return (lower.endswith("in") and end < len(text) and text[end] in "'’"
+            and is_known(lower + "g"))
+
+
+def drawn_out_end(word: str) -> list[str]:
+    """The short word that `word` draws out at its end, with its last letter once and twice
+    ("hisss": "his", "hiss"); [] when it does not, or is not short."""
+    m = _DRAWN_OUT_END.search(word)
+    if m is None or m.start() + 1 > MAX_DRAWN_OUT_LETTERS:
+        return []
+    base = word[:m.start()]
+    return [base + m.group(1), base + m.group(1) * 2]
+
+
 def has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
 
@@ -77,6 +130,10 @@ def is_not_a_word(word: str) -> bool:
         return True  # single letters, initials and two-letter abbreviations: "km", "mr"
     if _TRIPLE.search(word) and len(set(word)) <= 2:
         return True  # "hmmm", "zzz", "aaah", "sooo": drawn out on purpose ("installler" is a slip)
+    if _LAUGHTER.fullmatch(word):
+        return True  # "hehe", "hahaha"
+    if len(word) <= MAX_ABBREVIATION_LETTERS and _VOWEL.search(word) is None:
+        return True  # "btw", "pls", "mgmt": abbreviations, not slips
     if _ROMAN.fullmatch(word):
         return True  # "xiv", "viii"
     return not word.isascii()  # "señor", "Москва": foreign words, and names; not English spelling

@@ -33,7 +33,7 @@ from newslint.rule import Context
 from newslint.word_formation import british_form, is_formed
 
 # Words that mark a foreign phrase around them: "joie de vivre", "pas de deux", "coup d'état".
-FOREIGN_PARTICLES = frozenset("de del della der des di du da das dos le la les el et y zu".split())
+FOREIGN_PARTICLES = frozenset("au aux de del della der des di du da das dos le la les el et y zu".split())
 _ALNUM = regexes.compile(r"[^\W_]")
 # The last word before a position (searched in the 60 characters before it).
 _LAST_WORD = regexes.compile(r"(" + segment.WORD_PATTERN + r")\W*$")
@@ -144,16 +144,19 @@ def known_word(word: str) -> bool:
         return True
     if "'" in word:
         return all(speller.is_known(p) or len(p) <= 2 for p in word.split("'"))  # "rock'n'roll"
-    if shapes.is_not_a_word(word):
+    if shapes.is_not_a_word(word) or word in shapes.file_formats():
         return True
+    if any(speller.is_known(w) for w in shapes.drawn_out_end(word)):
+        return True  # "hisss", "yesss"
     if not word.isalpha():
         return False
     if british_form(word, speller.is_known):
         return True  # "personalisation": one edit from "personalization", and right
     # Formed from known words, and not a slip of a known word. Words are formed at their end
     # ("handhelds" from "handheld"); a slip before the last two letters is a typo.
-    return (is_formed(word, speller.is_known)
-            and not speller.slip_of_known(word, len(word) - 2, NEAR_WORD_FREQUENCY))
+    if is_formed(word, speller.is_known) and not speller.slip_of_known(word, len(word) - 2, NEAR_WORD_FREQUENCY):
+        return True
+    return speller.is_rare_word(word)  # "winless", "oche": last, as the rarest words are
 
 
 class _Finder:
@@ -205,7 +208,9 @@ class _Finder:
             return []  # a unit: "10 km", "5 mph"
         if shapes.file_extension(text, start):
             return []  # ".png files"
-        if word in self.ctx.accept:
+        if word in self.ctx.accept or shapes.quoted_alone(text, start, end):
+            return []  # accepted; or a term mentioned: 'the phrase "liberati"'
+        if shapes.dropped_g(text, end, lower, speller.is_known):
             return []
         parts = self._misspelled_parts(word, lower)
         if parts and capitalised:
@@ -232,7 +237,8 @@ class _Finder:
             # "clay-courters", "double-deckers", "ad-libbed"; formed so, it is fine.
             fine = (text[start].isupper() or shapes.has_digit(part)
                     or (after_number and len(part) <= shapes.MAX_UNIT_LETTERS) or self._fine(part)
-                    or (n > 0 and part.isalpha() and is_formed(part, speller.is_known)))
+                    or (n > 0 and part.isalpha() and is_formed(part, speller.is_known))
+                    or (n == len(parts) - 1 and part.endswith("s") and self._fine(part[:-1])))  # "hi-fis"
             if part and not fine:
                 out.append((start, end))
             after_number = shapes.has_digit(part)

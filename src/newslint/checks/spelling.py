@@ -28,8 +28,11 @@ _NOT_FLAGGED = (
     "(\"snake_case\", \"file.py\"), possessives and contractions of known words, hyphenated "
     "compounds of known words (\"so-called\"), words made of known words (\"spyware\", "
     "\"reoffending\", \"personalisation\"), a word the article writes twice or more, foreign "
-    "phrases (\"joie de vivre\"), words with letters English does not use, one- or two-letter "
-    "words, and the `accept` and `accept-files` words of the configuration."
+    "phrases (\"joie de vivre\", \"au fait\"), words with letters English does not use, one- or "
+    "two-letter words, abbreviations with no vowel (\"btw\"), laughter (\"hehe\"), file "
+    "formats (\"wav\"), a word alone in quotation marks (a term mentioned: the word "
+    "\"liberati\"), a dropped g with its apostrophe (\"nothin'\"), and the `accept` and "
+    "`accept-files` words of the configuration."
 )
 
 
@@ -43,7 +46,7 @@ class Misspelling(Rule):
     doc = RuleDoc(
         what="A word that no word list knows (pyspellchecker's English dictionary, British and "
              "American spellings, the built-in newsroom vocabulary, SCOWL's words the dictionary "
-             "lacks, the configuration's accept lists) and that is one edit (a letter dropped, added, changed, or two swapped) "
+             "lacks, rare ones included, the configuration's accept lists) and that is one edit (a letter dropped, added, changed, or two swapped) "
              "from a known word, or two words run together (\"thefirst\"). The message names "
              "the most frequent such word. " + _NOT_FLAGGED,
         why="A misspelled word is the error readers notice first. There is no fix: a word one "
