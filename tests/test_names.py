@@ -141,6 +141,33 @@ def test_cross_file_rule_leaves_files_with_both_forms_to_ncn001(tmp_path):
     assert [(f["path"].split("/")[-1], f["code"]) for f in findings] == [("both.txt", "NCN001")]
 
 
+def _across_files(tmp_path, majority: str, minority: str) -> list[str]:
+    """NCN002's findings (file names) for three files with one form and one with the other."""
+    for i in range(3):
+        write(tmp_path / f"ok{i}.txt", f"On Monday {majority} said the ferry would sail again, aides said.\n")
+    write(tmp_path / "odd.txt", f"On Monday {minority} said the ferry would sail again, aides said.\n")
+    _, findings = check_json("--select", "NCN002", str(tmp_path))
+    return [f["path"].split("/")[-1] for f in findings]
+
+
+@pytest.mark.parametrize("majority, minority", [
+    ("MacDonald", "Macdonald"),  # different families spell one surname differently
+    ("Martinez", "Martínez"),
+    ("the North East", "the Northeast"),  # ordinary words, and the closed form is one too
+])
+def test_across_files_not_variants(tmp_path, majority, minority):
+    assert _across_files(tmp_path, majority, minority) == []
+
+
+@pytest.mark.parametrize("majority, minority", [
+    ("Walkerton", "WalkerTon"),  # no person's name: a house style
+    ("the Star Harbour", "the Starharbour"),  # ordinary words, but the closed form is no word
+    ("the Sun Dial", "the SunDial"),  # a capital inside: a brand's spelling
+])
+def test_across_files_variants(tmp_path, majority, minority):
+    assert _across_files(tmp_path, majority, minority) == ["odd.txt"]
+
+
 def test_cross_file_finding_can_be_suppressed_in_the_file(tmp_path):
     for i in range(3):
         write(tmp_path / f"ok{i}.md", "Talks on the Saint-Aubin ferry resumed on Monday, officials said.\n")

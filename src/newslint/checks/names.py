@@ -117,11 +117,14 @@ def comparable_forms(forms, ctx: Context) -> set[str]:
     # capital that title case gives to each part of a compound ("Blu-Ray"/"Blu-ray").
     if len({_title_parts(form) for form in kept}) == 1 and len({form.casefold() for form in kept}) == 1:
         return set()
-    # Ordinary words written open, hyphenated or closed ("High Speed", "High-Speed"): a compound
-    # of dictionary words is a style question, not one name spelled two ways.
-    if any(("-" in form or " " in form) for form in kept) and all(
-        _ordinary_word(part) for form in kept for part in re.split(r"[\s-]+", form)
-    ):
+    # Ordinary words written open, hyphenated or closed ("High Speed", "High-Speed"; "South West",
+    # "Southwest"): a compound of dictionary words, written closed as a word of the dictionary
+    # if at all, is a style question or another word, not one name spelled two ways. A closed
+    # form the dictionary lacks is the name misspelt ("Spiderman"), and so is one with a capital
+    # inside ("BandAid").
+    open_forms = [form for form in kept if "-" in form or " " in form]
+    if open_forms and all(_ordinary_word(part) for form in open_forms for part in re.split(r"[\s-]+", form)) \
+            and all(_known_word(form) and not _has_inner_capital(form) for form in kept if form not in open_forms):
         return set()
     return kept if len(kept) >= 2 else set()
 
@@ -393,7 +396,10 @@ class NameVariantAcrossFiles(ProjectRule):
              "another (hyphen, space, diacritics, inner capitals): \"Nagorno Karabakh\" in 2 files, "
              "\"Nagorno-Karabakh\" in 40. The minority use is reported in each file that has no "
              "majority form itself (NCN001 covers a file that has both), naming the majority form "
-             "and a file that uses it.",
+             "and a file that uses it. Not reported: a one-word person's name that differs only "
+             "in case or accents (\"Macdonald\", \"MacDonald\": across files, different people), "
+             "and ordinary words written open and, as a dictionary word, closed (\"South West\", "
+             "\"Southwest\").",
         why="A content repository should spell a name one way; readers, search and archives "
             "treat two spellings as two names.",
         bad="(in one of several files) Talks on the Saint-Aubin ferry resumed.\n",
@@ -427,6 +433,8 @@ class NameVariantAcrossFiles(ProjectRule):
             users = {path for path, _ in forms[majority]}
             if len(users) < 2:
                 continue  # one file is no house style
+            if _person_name(majority) and not any(" " in form or "-" in form for form in kept):
+                continue  # "Macdonald", "MacDonald"; "Martínez", "Martinez": across files, different people
             example = sorted(users)[0]
             for form in ranked[1:]:
                 if len(forms[form]) >= len(users):
