@@ -98,6 +98,9 @@ def test_wheel_contains_package_and_every_rule_pack(dists):
     assert "newslint/_rules/residue.toml" in names
     packs = {f"newslint/_rules/{p.name}" for p in (REPO / "rules").glob("*.toml")}
     assert packs <= names, f"rule packs missing from the wheel: {sorted(packs - names)}"
+    data = {f"newslint/_rules/{p.relative_to(REPO / 'rules').as_posix()}"
+            for p in (REPO / "rules" / "data").rglob("*") if p.is_file()}
+    assert data <= names, f"word and name data missing from the wheel: {sorted(data - names)}"
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(dists["wheel"]).read(entry_points).decode()
     assert "newslint = newslint.cli:main" in text
