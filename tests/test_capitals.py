@@ -57,6 +57,19 @@ def test_words_english_often_capitalises_are_not_flagged(tmp_path, sentence):
     assert _mta101(tmp_path, sentence) == []
 
 
+def test_a_word_the_article_always_capitalises_is_a_name_there(tmp_path):
+    # "intellectual" is no lowercase use of "intellect"
+    text = ("The lobby group Intellect met ministers on Monday.\n\n"
+            "Officials said Intellect would publish advice on intellectual property next week.\n")
+    assert _mta101(tmp_path, text) == []
+
+
+def test_a_word_also_written_in_lowercase_is_a_common_noun(tmp_path):
+    text = ("The lobby group Intellect met ministers on Monday.\n\n"
+            "Officials said Intellect would test the intellect of the new ministers.\n")
+    assert _mta101(tmp_path, text) != []
+
+
 def test_first_person_comments_are_not_flagged(tmp_path):
     text = ("I think the ferry is a disgrace. I waited for hours.\n\nI have never seen such Chaos at a "
             "harbour. My children were cold.\n\nI will not go again, and I told them so.\n")

@@ -72,7 +72,7 @@ class CapitalisedCommonNoun(Rule):
                 continue
             if _gazetteer_knows(word):
                 continue  # a place: "in Geneva"
-            if len(forms[word]) > 1 and word in capitalised and lower not in text:
+            if len(forms[word]) > 1 and word in capitalised and not _written_in_lowercase(text, lower):
                 continue  # always capitalised in this article, never in lowercase: a name here
             yield Hit(mention.start, mention.end, f"Common noun '{word}' capitalised mid-sentence", lower)
 
@@ -126,6 +126,17 @@ def _after_noun(text: str, mention: Mention) -> bool:
 
 # Nouns used as quantities before a plural, not as labels: "many Farmers", "most Residents".
 _NOT_LABELS = frozenset("lot lots number numbers couple dozens hundreds thousands millions".split())
+
+
+def _written_in_lowercase(text: str, lower: str) -> bool:
+    """`lower` occurs as a word of its own ("intellectual" is not "intellect")."""
+    at = text.find(lower)
+    while at != -1:
+        end = at + len(lower)
+        if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        at = text.find(lower, at + 1)
+    return False
 
 
 def _gazetteer_knows(word: str) -> bool:
