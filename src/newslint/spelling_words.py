@@ -78,7 +78,7 @@ def file_formats() -> frozenset[str]:
     import mimetypes
 
     table = mimetypes.MimeTypes()
-    endings = {ending for mapping in table.types_map for ending in mapping}  # strict, and not
+    endings = {ending for mapping in table.types_map for ending in mapping}  # both its tables
     return frozenset(e[1:] for e in endings if e.startswith(".") and e[1:].isalpha())
 
 
@@ -95,7 +95,7 @@ def quoted_alone(text: str, start: int, end: int) -> bool:
 
 
 def dropped_g(text: str, end: int, lower: str, is_known) -> bool:
-    """"lovin'", "nothin'": a g dropped on purpose, the apostrophe says so."""
+    """A g dropped on purpose, as the apostrophe after it says: "lovin'", "nothin'"."""
     return (lower.endswith("in") and end < len(text) and text[end] in "'’"
             and is_known(lower + "g"))
 
