@@ -64,6 +64,7 @@ def test_position_of_a_clause_inside_an_english_sentence(tmp_path):
     "A certain joie de vivre returned, and with it a je ne sais quoi; c'est la vie, she said.\n",
     "The status quo, vice versa, the raison d'être of the bona fide persona non grata.\n",
     "Cyclists in the Tour de France and the Giro d'Italia face a fait accompli.\n",
+    "He ordered a café au lait, a crème brûlée and the coq au vin, au fait with the harbour menu.\n",
     # Names of institutions, places and works, even with their small words.
     "Shares in Banca Nazionale del Lavoro and Monte dei Paschi di Siena rose.\n",
     "The Partido de la Revolución Democrática and the Bundesamt für Migration und Flüchtlinge replied.\n",
