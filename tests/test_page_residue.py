@@ -100,6 +100,8 @@ def test_credit_lines_in_the_middle_of_the_body(tmp_path, line):
     "(AFP) - The ferry service resumed on Friday.",
     "Reuters reported that the ferry had resumed.",
     "AP and Reuters both carried the story.",
+    "(Applause)",  # a transcript's stage directions
+    "[Laughter.]",
 ])
 def test_datelines_and_sentences_naming_agencies_are_not_credit_lines(tmp_path, line):
     assert found(tmp_path, BODY.format(line), "RES040") == []
