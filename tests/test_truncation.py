@@ -196,6 +196,20 @@ def test_quotation_closed_in_a_later_paragraph_is_not_unclosed(tmp_path):
     assert _found(tmp_path, text) == []
 
 
+@pytest.mark.parametrize("paragraph", [
+    '"We owe the divers a great deal, " the mayor said.',  # a closing quote spaced off its comma
+    '"We owe the divers a great deal.“ The mayor left.',  # closed with "“", as German writes it
+])
+def test_closing_marks_machine_translation_misplaces_close_the_quotation(tmp_path, paragraph):
+    text = f"{HEADLINE}\n\n{INTRO}\n\n{paragraph}\n\nWork ends in May.\n"
+    assert _found(tmp_path, text) == []
+
+
+def test_a_quotation_mark_spaced_off_its_word_still_opens_one(tmp_path):
+    text = f"{HEADLINE}\n\n{INTRO}\n\nThe mayor said \" we owe the divers a great deal.\n\nWork ends in May.\n"
+    assert [code for code, _, _ in _found(tmp_path, text)] == ["TRN003"]
+
+
 def test_emoticon_bracket_is_not_an_unclosed_parenthesis(tmp_path):
     text = f"{HEADLINE}\n\n{INTRO}\n\nThe ferry is late again :-(\n\nWork ends in May.\n"
     assert _found(tmp_path, text) == []

@@ -128,7 +128,9 @@ class UnclosedQuote(Rule):
     doc = RuleDoc(
         what="A paragraph that opens a quotation (“, «, \") or a parenthesis and ends without "
              "closing it. A quotation that goes on in the next paragraph, which by news "
-             "convention opens with a quotation mark again, is not flagged.",
+             "convention opens with a quotation mark again, is not flagged. A straight quote "
+             "spaced off its comma ('deal, \" she said') and a \"“\" right after a word "
+             "('deal.“', as German closes) close a quotation.",
         why="The end of the quotation, and usually of the paragraph, was cut off.",
         bad="“We will rebuild the pier before the summer, the mayor said on Monday.\n\n"
             "Work starts next week.\n",
@@ -165,11 +167,20 @@ _OPENING_QUOTES = "“«„"
 
 
 def _is_opening(text: str, pos: int) -> bool:
-    """Whether the quotation mark at `pos` opens a quotation (straight quotes by their left side)."""
+    """Whether the quotation mark at `pos` opens a quotation (straight quotes by their left side;
+    one with white space on both sides closes after a sentence's punctuation: 'here, " he said',
+    as machine translation spaces it). A "“" right after a word and before a space or punctuation
+    closes, as German and Icelandic write it ("„Ja“, sagte er") and their translations keep it."""
     ch = text[pos]
     if ch == '"':
         before = text[pos - 1] if pos else " "
-        return before.isspace() or before in "([{—–-"
+        if not (before.isspace() or before in "([{—–-"):
+            return False
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        return not (after.isspace() and text[:pos].rstrip()[-1:] in (",", ".", "!", "?"))
+    if ch == "“" and pos and (text[pos - 1].isalnum() or text[pos - 1] in ".,!?;:"):
+        after = text[pos + 1] if pos + 1 < len(text) else " "
+        return not (after.isspace() or after in ".,;:!?)")  # „…“ as Icelandic and German close
     return ch in _OPENING_QUOTES
 
 
