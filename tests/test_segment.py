@@ -45,6 +45,8 @@ CASES = [
     ["The bill passed 52-48.", "Sen. Kim voted yes."],
     ["Mt. Elgon erupted centuries ago.", "It is now quiet."],
     ["He spoke to the A.P. on Monday.", "The interview was brief."],
+    ["The fire spread over 300 sq. metres of the depot.", "Nobody was hurt."],
+    ["The church of Sts. Anna and Joachim reopened.", "Crowds came."],
 ]
 
 

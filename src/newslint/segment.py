@@ -19,7 +19,7 @@ _NEVER_FINAL = frozenset(
     """
     mr mrs ms messrs mme mlle dr prof rev fr sr st mt ft gov sen rep reps sens gen lt col maj capt cpl
     sgt adm cmdr cdr brig gens supt insp det pres supt hon amb atty dept univ assn bros
-    vs v cf e.g i.e viz approx est no nos vol pp art fig figs ch sec secs para
+    vs v cf e.g i.e viz approx est no nos vol pp art fig figs ch sec secs para sq sts
     mon tue tues wed thu thur thurs fri sat sun
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
     nev okla ore pa tenn tex va vt wash wis wyo
