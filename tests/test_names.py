@@ -111,8 +111,11 @@ def test_a_garbled_first_name_beside_another_surname_is_no_other_person(tmp_path
         "Elena Dementieva won. Elena Dementieva said so. Eleni Daniilidou lost.\n",
         # a foreign form of a given name, beside another surname
         "Patrick Vieira scored. Patrick Vieira ran on. Patrik Berger came off the bench.\n",
+        # British and American spellings of one word in two names
+        "The Harbour Organization met. The Organization said so. A Valdorian Organisation agreed.\n",
     ],
-    ids=["demonyms", "ordinary-word", "other-person", "both-known", "other-first-name", "foreign-first-name"],
+    ids=["demonyms", "ordinary-word", "other-person", "both-known", "other-first-name", "foreign-first-name",
+         "dialect-spellings"],
 )
 def test_legitimately_close_words_are_not_misspellings(tmp_path, text):
     assert _found(tmp_path, INTRO + text) == []

@@ -14,6 +14,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from newslint import regexes
+from newslint.dialects import table as dialect_table
 from newslint.document import Document
 from newslint.findings import Hit, Severity
 from newslint.lexicons import word_frequencies, word_list
@@ -144,9 +145,10 @@ class NameNearMiss(Rule):
         what="A capitalised name that occurs once and is one or two letters away (a letter "
              "changed, dropped, doubled or two letters swapped) from a name the same article uses "
              "more often: \"Nagorno-Kabalakh\" after seven \"Nagorno-Karabakh\", \"Dujarirc\" for "
-             "\"Dujarric\". Words the English dictionary knows, known places, accepted words, "
-             "aliases, inflections and demonyms (\"Armenian\" / \"Armenia\") and a different "
-             "first name before the surname are not flagged.",
+             "\"Dujarric\". Words the English dictionary knows (in British or American "
+             "spelling), known places, accepted words, aliases, inflections and demonyms "
+             "(\"Armenian\" / \"Armenia\") and a different first name before the surname are "
+             "not flagged.",
         why="Machine translation and hurried typing mangle names, and a spell checker does not "
             "know the right spelling; the article itself does.",
         bad="Talks on Valdoria went on. Valdoria's envoy left, and Valdoria's army stayed. "
@@ -379,9 +381,12 @@ def _well_attested_name(form: str) -> bool:
 
 
 def _known_word(form: str) -> bool:
-    """Known to the English dictionary (loaded only when a candidate needs it)."""
+    """Known to the English dictionary, in either spelling of a British/American pair
+    ("Organisation"); loaded only when a candidate needs it."""
     english = word_list("english-words")
-    return all(part.lower() in english for part in form.replace("’", "'").split("-"))
+    both_spellings = dialect_table().all_words
+    return all(part.lower() in english or part.lower() in both_spellings
+               for part in form.replace("’", "'").split("-"))
 
 
 class NameVariantAcrossFiles(ProjectRule):
