@@ -177,7 +177,12 @@ def _is_opening(text: str, pos: int) -> bool:
         if not (before.isspace() or before in "([{—–-"):
             return False
         after = text[pos + 1] if pos + 1 < len(text) else " "
-        return not (after.isspace() and text[:pos].rstrip()[-1:] in (",", ".", "!", "?"))
+        if not after.isspace():
+            return True
+        last = pos - 1  # the last character before the white space (no slice: blocks can be long)
+        while last >= 0 and text[last].isspace():
+            last -= 1
+        return last < 0 or text[last] not in ",.!?"
     if ch == "“" and pos and (text[pos - 1].isalnum() or text[pos - 1] in ".,!?;:"):
         after = text[pos + 1] if pos + 1 < len(text) else " "
         return not (after.isspace() or after in ".,;:!?)")  # „…“ as Icelandic and German close
