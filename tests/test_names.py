@@ -113,12 +113,20 @@ def test_a_garbled_first_name_beside_another_surname_is_no_other_person(tmp_path
         "Patrick Vieira scored. Patrick Vieira ran on. Patrik Berger came off the bench.\n",
         # British and American spellings of one word in two names
         "The Harbour Organization met. The Organization said so. A Valdorian Organisation agreed.\n",
+        # the main name of a city of a million people, beside a name one letter away
+        "The Xinqing company said prices rose. Xinqing officials agreed. Traders in Xining did too.\n",
     ],
     ids=["demonyms", "ordinary-word", "other-person", "both-known", "other-first-name", "foreign-first-name",
-         "dialect-spellings"],
+         "dialect-spellings", "major-place"],
 )
 def test_legitimately_close_words_are_not_misspellings(tmp_path, text):
     assert _found(tmp_path, INTRO + text) == []
+
+
+def test_a_misspelling_the_gazetteer_lists_as_another_name_is_still_reported(tmp_path):
+    # GeoNames keeps misspellings among a city's other names: only main names are excused
+    text = INTRO + "The London office said prices rose. London traders agreed. Traders in Londn waited.\n"
+    assert [f["code"] for f in _found(tmp_path, text)] == ["NMS001"]
 
 
 def test_hashtags_are_not_mentions(tmp_path):

@@ -146,7 +146,8 @@ class NameNearMiss(Rule):
              "changed, dropped, doubled or two letters swapped) from a name the same article uses "
              "more often: \"Nagorno-Kabalakh\" after seven \"Nagorno-Karabakh\", \"Dujarirc\" for "
              "\"Dujarric\". Words the English dictionary knows (in British or American "
-             "spelling), known places, accepted words, aliases, inflections and demonyms "
+             "spelling), the main names of places of 100,000 people or more (\"Xining\"), "
+             "accepted words, aliases, inflections and demonyms "
              "(\"Armenian\" / \"Armenia\") and a different first name before the surname are "
              "not flagged.",
         why="Machine translation and hurried typing mangle names, and a spell checker does not "
@@ -178,7 +179,7 @@ class NameNearMiss(Rule):
                 continue
             if _acronym_part(form) or _acronym_part(right) or _extends(form, right):
                 continue
-            if _known_word(form):
+            if _known_word(form) or _major_place(form):
                 continue
             if _in_listing(doc, mentions[0]) and _well_attested_name(form) and _well_attested_name(right):
                 continue  # a line-up of surnames, both common: "Horan, Horgan" are two players
@@ -378,6 +379,17 @@ def _person_name(form: str) -> bool:
 def _well_attested_name(form: str) -> bool:
     """A common person's name, or a place the gazetteer knows."""
     return _person_name(form) or _gazetteer().lookup(form) is not None
+
+
+# A place this populous is known to readers by its main name: that name is no misspelling.
+MAJOR_PLACE_POPULATION = 100_000
+
+
+def _major_place(form: str) -> bool:
+    """The main name of a place of MAJOR_PLACE_POPULATION people or more ("Xining"); another
+    name of a place does not count (GeoNames lists misspellings among them: "Londn")."""
+    entry = _gazetteer().lookup(form)
+    return entry is not None and entry.is_main and entry.weight >= MAJOR_PLACE_POPULATION
 
 
 def _known_word(form: str) -> bool:
