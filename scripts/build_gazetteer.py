@@ -8,6 +8,9 @@ Sources, read through two packages needed at build time only (never at run time)
 - pycountry: ISO 3166 country names (name, official name, common name), historic country names
   and subdivision names, from Debian's iso-codes (LGPL-2.1).
 
+Subdivision names that end in their type in the local language are stored without it too, as
+the main name: "Guangdong" for "Guangdong Sheng", "Gyeonggi" for "Gyeonggi-do" (LOCAL_TYPE).
+
 What is kept: names in Latin script (diacritics kept; every lookup also folds them away, so the
 ASCII spelling is found too); a place's main name always, its alternate names only when they
 look like names, not codes or machine transliterations: capitalised, with a lowercase letter, at
@@ -41,6 +44,13 @@ from newslint.gazetteer import DATA_FILE, MARKS, Entry, fold, write  # noqa: E40
 OUT = ROOT / "rules" / "data"
 PUNCTUATION = set(" -'’ʼʻ‘`´.–‐‑")
 BRACKETED = re.compile(r"\s*(\([^)]*\)?|\[[^\]]*\]?)")
+# ISO 3166-2 names that end in the subdivision's type in the local language, which English
+# drops: "Guangdong Sheng" (province), "Beijing Shi" (municipality), "Xinjiang Uygur Zizhiqu"
+# (autonomous region), "Hong Kong SAR", "Gyeonggi-do" (Korean province), "Busan-gwangyeoksi".
+LOCAL_TYPE = re.compile(
+    r"(?:\s+(?:Zhuangzu|Huizu|Uygur))?\s+(?:Sheng|Shi|Zizhiqu|SAR)$"
+    r"|-(?:do|teukbyeolsi|gwangyeoksi|teukbyeoljachido|teukbyeoljachisi)$"
+)
 
 
 @cache
@@ -156,7 +166,11 @@ def iso3166(gaz: Gazetteer, populations: dict[str, int], geonames_names: dict[st
         # no population in ISO 3166-2: the country's, shared out evenly
         weight = populations.get(code, 0) // len(subs)
         for sub in subs:
-            gaz.add(sub.name, [], weight, "iso3166-2")
+            short = LOCAL_TYPE.sub("", sub.name)
+            if short != sub.name:  # "Guangdong", as English writes it, is the main name
+                gaz.add(short, [], weight, "iso3166-2", official=[sub.name])
+            else:
+                gaz.add(sub.name, [], weight, "iso3166-2")
 
 
 def main() -> int:

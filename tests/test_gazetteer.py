@@ -64,6 +64,13 @@ def test_alternate_name_leads_to_its_place(gaz):
     assert gaz.lookup("Khojavend").is_main
 
 
+def test_subdivision_names_without_their_local_type(gaz):
+    # ISO 3166-2 writes "Guangdong Sheng" and "Gyeonggi-do"; English drops the type word
+    for short, iso in [("Guangdong", "Guangdong Sheng"), ("Xinjiang", "Xinjiang Uygur Zizhiqu"),
+                       ("Gyeonggi", "Gyeonggi-do")]:
+        assert gaz.lookup(short).is_main and gaz.place(iso) == short
+
+
 def test_weight_is_population_of_the_largest_place(gaz):
     assert gaz.lookup("Tbilisi").weight > 1_000_000
     assert 1_000 < gaz.lookup("Khojavend").weight < 10_000
