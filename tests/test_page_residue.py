@@ -102,6 +102,8 @@ def test_credit_lines_in_the_middle_of_the_body(tmp_path, line):
     "AP and Reuters both carried the story.",
     "(Applause)",  # a transcript's stage directions
     "[Laughter.]",
+    "(Reporter Li Wen)",  # bylines in brackets
+    "(By Anna Holt)",
 ])
 def test_datelines_and_sentences_naming_agencies_are_not_credit_lines(tmp_path, line):
     assert found(tmp_path, BODY.format(line), "RES040") == []
