@@ -300,6 +300,15 @@ def test_scowl_words_are_what_their_build_script_keeps():
     assert not set(words) & word_list("english-words").words  # only what the dictionary lacks
 
 
+def test_file_formats_are_file_endings_python_knows():
+    import mimetypes
+
+    from newslint.spelling_words import FILE_FORMATS
+
+    endings = {ending[1:] for mapping in mimetypes.MimeTypes().types_map for ending in mapping}
+    assert len(FILE_FORMATS) > 100 and FILE_FORMATS <= endings
+
+
 def test_rare_scowl_words_are_what_their_build_script_keeps():
     from newslint.lexicons import word_list
     from newslint.registry import builtin_rules_dir

@@ -144,7 +144,7 @@ def known_word(word: str) -> bool:
         return True
     if "'" in word:
         return all(speller.is_known(p) or len(p) <= 2 for p in word.split("'"))  # "rock'n'roll"
-    if shapes.is_not_a_word(word) or word in shapes.file_formats():
+    if shapes.is_not_a_word(word) or word in shapes.FILE_FORMATS:
         return True
     if any(speller.is_known(w) for w in shapes.drawn_out_end(word)):
         return True  # "hisss", "yesss"
