@@ -172,19 +172,18 @@ def _is_opening(text: str, pos: int) -> bool:
     as machine translation spaces it). A "“" right after a word and before a space or punctuation
     closes, as German and Icelandic write it ("„Ja“, sagte er") and their translations keep it."""
     ch = text[pos]
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
     if ch == '"':
-        before = text[pos - 1] if pos else " "
         if not (before.isspace() or before in "([{—–-"):
             return False
-        after = text[pos + 1] if pos + 1 < len(text) else " "
         if not after.isspace():
             return True
         last = pos - 1  # the last character before the white space (no slice: blocks can be long)
         while last >= 0 and text[last].isspace():
             last -= 1
         return last < 0 or text[last] not in ",.!?"
-    if ch == "“" and pos and (text[pos - 1].isalnum() or text[pos - 1] in ".,!?;:"):
-        after = text[pos + 1] if pos + 1 < len(text) else " "
+    if ch == "“" and (before.isalnum() or before in ".,!?;:"):
         return not (after.isspace() or after in ".,;:!?)")  # „…“ as Icelandic and German close
     return ch in _OPENING_QUOTES
 
