@@ -97,10 +97,12 @@ def quoted_alone(text: str, start: int, end: int) -> bool:
     return end < len(text) and text[end] in _CLOSING_QUOTES
 
 
-def dropped_g(text: str, end: int, lower: str, is_known) -> bool:
-    """A g dropped on purpose, as the apostrophe after it says: "lovin'", "nothin'"."""
-    return (lower.endswith("in") and end < len(text) and text[end] in "'’"
-            and is_known(lower + "g"))
+def restored_g(text: str, end: int, lower: str) -> str | None:
+    """The word with the g its apostrophe says was dropped on purpose ("lovin'": "loving"), or
+    None; the caller asks whether that word is known."""
+    if lower.endswith("in") and end < len(text) and text[end] in "'’":
+        return lower + "g"
+    return None
 
 
 def drawn_out_end(word: str) -> list[str]:

@@ -210,8 +210,9 @@ class _Finder:
             return []  # ".png files"
         if word in self.ctx.accept or shapes.quoted_alone(text, start, end):
             return []  # accepted; or a term mentioned: 'the phrase "liberati"'
-        if shapes.dropped_g(text, end, lower, speller.is_known):
-            return []
+        full = shapes.restored_g(text, end, lower)
+        if full is not None and speller.is_known(full):
+            return []  # "lovin'"
         parts = self._misspelled_parts(word, lower)
         if parts and capitalised:
             # At a sentence start: a name, unless one of the commonest words with two letters
