@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Throughput of newslint against two peer prose linters, proselint and codespell.
+"""Throughput of newslint against peer prose linters: proselint, codespell and textlint.
 
 Every tool is run as its command-line program, once per repeat, over the same list of files
 (by default every file newslint reads under ../shared/data/bbc-news, seen from the repository
@@ -13,9 +13,11 @@ and `python -c pass`, the median of several runs each.
     python benchmarks/bench_throughput.py --limit 200 --repeat 5
     python benchmarks/bench_throughput.py --data path/to/articles --tools newslint,codespell
 
-Peers missing from the running environment are installed from PyPI with pip (the `bench`
-extra: pip install -e ".[bench]"), unless --no-install is given, in which case they are left
-out. Always exits 0 unless its own arguments are wrong: it measures, it does not judge.
+Peers missing from the running environment are installed, unless --no-install is given, in
+which case they are left out: proselint and codespell from PyPI with pip (the `bench` extra:
+pip install -e ".[bench]"), textlint with its write-good rule from npm into a folder outside the
+repository (--npm-dir, default ~/.cache/newslint-bench/npm). Always exits 0 unless its own
+arguments are wrong: it measures, it does not judge.
 """
 
 from __future__ import annotations
@@ -37,9 +39,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "bbc-news"
-TOOLS = ("newslint", "proselint", "codespell")
+TOOLS = ("newslint", "proselint", "codespell", "textlint")
 # The module each peer is installed as, and its PyPI name.
 PEERS = {"proselint": ("proselint", "proselint"), "codespell": ("codespell_lib", "codespell")}
+# Peers from npm, pinned so that runs compare alike, and the folder they are installed in.
+NPM_PEERS = {"textlint": ["textlint@15.8.0", "textlint-rule-write-good@2.0.0"]}
+DEFAULT_NPM_DIR = Path.home() / ".cache" / "newslint-bench" / "npm"
+NPM_DIR = DEFAULT_NPM_DIR  # set from --npm-dir
 
 
 # The rules newslint had before the truncation and fragment rules (issue 3) were added, and the
@@ -67,8 +73,11 @@ def scripts_dir() -> Path:
 
 
 def program(name: str) -> str | None:
-    """The console script NAME of the running environment, else the one on PATH."""
+    """The console script NAME of the running environment (or the npm folder), else the one on PATH."""
     suffix = ".exe" if os.name == "nt" else ""
+    if name in NPM_PEERS:
+        local = NPM_DIR / "node_modules" / ".bin" / name
+        return str(local) if local.is_file() else None
     local = scripts_dir() / f"{name}{suffix}"
     if local.is_file():
         return str(local)
@@ -86,6 +95,9 @@ def ensure_peers(tools: list[str], install: bool) -> list[str]:
         if proc.returncode != 0:
             print("pip install failed; the missing tools are left out", file=sys.stderr)
         importlib.invalidate_caches()
+    for tool in tools:
+        if tool in NPM_PEERS and program(tool) is None and install:
+            install_npm_peer(tool)
     usable = []
     for tool in tools:
         if program(tool) is None:
@@ -93,6 +105,22 @@ def ensure_peers(tools: list[str], install: bool) -> list[str]:
         else:
             usable.append(tool)
     return usable
+
+
+def install_npm_peer(tool: str) -> None:
+    """npm install TOOL's pinned packages into NPM_DIR; on failure the tool is left out."""
+    npm = shutil.which("npm")
+    if npm is None:
+        print(f"{tool}: npm not found", file=sys.stderr)
+        return
+    NPM_DIR.mkdir(parents=True, exist_ok=True)
+    if not (NPM_DIR / "package.json").exists():
+        (NPM_DIR / "package.json").write_text('{"private": true}\n')
+    print(f"installing {', '.join(NPM_PEERS[tool])} from npm into {NPM_DIR} ...", flush=True)
+    proc = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--silent", *NPM_PEERS[tool]],
+                          cwd=NPM_DIR, stdin=subprocess.DEVNULL)
+    if proc.returncode != 0:
+        print(f"npm install of {tool} failed", file=sys.stderr)
 
 
 def article_files(data: Path, limit: int | None) -> list[Path]:
@@ -126,6 +154,9 @@ def command(tool: str) -> tuple[list[str], set[int]]:
         return proselint_command(exe), {0, 1}  # 1: it found something
     if tool == "codespell":
         return [exe], {0, 65}  # 65: it found misspellings
+    if tool == "textlint":
+        # One line per problem; 1: it found something.
+        return [exe, "--rule", "write-good", "--format", "unix"], {0, 1}
     raise ValueError(tool)
 
 
@@ -135,6 +166,8 @@ def count_findings(tool: str, output: str) -> int | None:
             return len(json.loads(output))
         except ValueError:
             return None
+    if tool == "textlint":  # its last line counts the problems: not one itself
+        return sum(1 for line in output.splitlines() if ": " in line and "[" in line)
     return sum(1 for line in output.splitlines() if line.strip())
 
 
@@ -201,8 +234,12 @@ def main(argv: list[str] | None = None) -> int:
                              "that show what the truncation and fragment rules cost (see below)")
     parser.add_argument("--no-variants", action="store_true", help="time no newslint variants")
     parser.add_argument("--no-install", action="store_true",
-                        help="leave out missing peers instead of installing them with pip")
+                        help="leave out missing peers instead of installing them (pip, npm)")
+    parser.add_argument("--npm-dir", type=Path, default=DEFAULT_NPM_DIR,
+                        help=f"folder for the npm peers (default: {DEFAULT_NPM_DIR})")
     args = parser.parse_args(argv)
+    global NPM_DIR
+    NPM_DIR = args.npm_dir.expanduser().resolve()
 
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
     unknown = [t for t in tools if t not in TOOLS]
