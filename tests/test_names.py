@@ -199,6 +199,16 @@ def test_gazetteer_other_name_that_is_a_misspelling(tmp_path):
     assert f["fix"]["replacement"] == "Tbilisi"
 
 
+def test_place_suggested_is_as_close_as_the_form_that_matched(tmp_path):
+    # "Karsun" is the main name of a Russian town and also another name of Carson, California,
+    # the bigger place: one edit from "Karasun", but Carson is not a spelling of it.
+    [f] = _found(tmp_path, INTRO + "Floods reached the Karasun district on Monday.\n", select="NMS002")
+    from rapidfuzz.distance import OSA
+
+    assert f["fix"]["replacement"] != "Carson"
+    assert OSA.distance("karasun", f["fix"]["replacement"].lower()) == 1
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

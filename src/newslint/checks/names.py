@@ -568,8 +568,10 @@ def _nearest_place(gazetteer, form: str, min_population: int) -> str | None:
         if entry.weight < min_population:
             continue
         # Suggest the place's main name, so it must be as close as the form that matched:
-        # an "other name" of a place may be another name altogether.
-        if not entry.is_main and OSA.distance(key, place_key(entry.place), score_cutoff=limit) > limit:
+        # an "other name" of a place may be another name altogether. So may a form that is the
+        # main name of one place and another name of a bigger one ("Karsun", a Russian town and
+        # a name of Carson, California): the entry's place is the bigger one.
+        if entry.place != entry.spelling and OSA.distance(key, place_key(entry.place), score_cutoff=limit) > limit:
             continue
         rank = (distance, not entry.is_main, -entry.weight)
         if best is None or rank < best[0]:
