@@ -59,6 +59,8 @@ def test_lowercase_subheading_and_sentence_and_paragraph(tmp_path):
         "She met de Vries and van Dijk on Monday.",
         "What a night.",  # an exclamation, written on purpose
         "But not for long.",  # a deliberate fragment opened by a conjunction
+        "And always.",  # two words, the same
+        "But never again.",
         "Many fear the worst.",
     ],
 )

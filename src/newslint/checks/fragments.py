@@ -87,8 +87,9 @@ class ShortSentence(Rule):
     doc = RuleDoc(
         what="A sentence of one or two words in a body paragraph, such as \"warning.\" after a "
              "full sentence or \"Peacekeepers patrol.\" split off the sentence before it. "
-             "Quotations, headings, replies (\"Yes.\") and a pronoun with its verb (\"He "
-             "refused.\") are not flagged.",
+             "Quotations, headings, replies (\"Yes.\"), a pronoun with its verb (\"He "
+             "refused.\") and a stub a writer opens with a conjunction for stress (\"And "
+             "always.\") are not flagged.",
         why="Machine translation and careless editing leave stubs of sentences; in news prose "
             "they read as errors, not as style.",
         bad="The ministry confirmed the closure of the border crossing on Monday. warning.\n",
@@ -106,6 +107,8 @@ class ShortSentence(Rule):
                 continue  # a reply, or a pronoun and its verb in one word: "I'm speechless."
             if len(words) == 2 and (lowered[0] in _PRONOUNS or lowered[1] in _SPEECH_VERBS):
                 continue
+            if _deliberate_fragment(words):
+                continue  # a writer's stress: "And rightly so.", "But never again."
             if all(w.text[0].isupper() for w in words) and (
                 _in_list_block(doc, sentence) or _is_whole_block(doc, sentence)
             ):
