@@ -111,6 +111,8 @@ def test_part_of_a_hyphenated_word_is_reported(tmp_path):
     "Her note said: \"pls call, btw the wav and xls files are attached\". He was au fait with it.\n",
     # a plural of a hyphenated compound whose last part is too short to look up
     "Shops sold hi-fis and lay-bys were full.\n",
+    # rhyming halves, the second in the plural
+    "The toy shop sold roly-polies and the fair had two helter-skelters.\n",
 ])
 def test_not_flagged(tmp_path, text):
     assert flagged(tmp_path, text) == []

@@ -158,5 +158,12 @@ def strip_clitic(word: str) -> str:
 
 
 def rhyming_pair(parts: list[str]) -> bool:
-    """Reduplicatives join two halves that rhyme: "hanky-panky", "willy-nilly", "helter-skelter"."""
-    return len(parts) == 2 and len(parts[0]) >= 4 and parts[0][-3:] == parts[1][-3:] and parts[0] != parts[1]
+    """Reduplicatives join two halves that rhyme: "hanky-panky", "willy-nilly", "helter-skelter";
+    in the plural, the second half takes the ending ("roly-polies")."""
+    if len(parts) != 2 or len(parts[0]) < 4 or parts[0] == parts[1]:
+        return False
+    first, second = parts
+    if first[-3:] == second[-3:]:
+        return True
+    singular = second[:-3] + "y" if second.endswith("ies") else second[:-1] if second.endswith("s") else None
+    return singular is not None and singular != first and first[-3:] == singular[-3:]
