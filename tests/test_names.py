@@ -115,9 +115,11 @@ def test_a_garbled_first_name_beside_another_surname_is_no_other_person(tmp_path
         "The Harbour Organization met. The Organization said so. A Valdorian Organisation agreed.\n",
         # the main name of a city of a million people, beside a name one letter away
         "The Xinqing company said prices rose. Xinqing officials agreed. Traders in Xining did too.\n",
+        # a Slavic village and the district named after it
+        "Floods hit the Bryzhanovsky district. The Bryzhanovsky council met. The village of Bryzhanovka was cut off.\n",
     ],
     ids=["demonyms", "ordinary-word", "other-person", "both-known", "other-first-name", "foreign-first-name",
-         "dialect-spellings", "major-place"],
+         "dialect-spellings", "major-place", "slavic-place-adjective"],
 )
 def test_legitimately_close_words_are_not_misspellings(tmp_path, text):
     assert _found(tmp_path, INTRO + text) == []

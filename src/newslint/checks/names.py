@@ -24,6 +24,9 @@ from newslint.rule import Context, ProjectHit, ProjectRule, Rule, RuleDoc, Sight
 
 # Endings that make another word of the same name: plurals, demonyms, adjectives.
 _DERIVED_ENDINGS = ("s", "es", "n", "an", "ans", "ian", "ians", "ese", "i", "is", "ish", "ic", "ans", "er", "ers")
+# A Slavic place and its adjective, from one stem: the village of Pokrovka, the Pokrovsky
+# district (and Pokrovskaya, Pokrovskoye, Pokrovsk).
+_SLAVIC_PLACE_ENDINGS = ("ka", "sk", "sky", "skiy", "skaya", "skoye", "skoe")
 # Titles before a surname; a capitalised word there is not a first name.
 _TITLES = frozenset(
     """mr mrs ms miss dr prof sir dame lord lady president prime minister secretary general gen
@@ -299,8 +302,8 @@ def _derived(a: str, b: str) -> bool:
         return True
     # Armenia / Armenian: the common stem plus a known ending on each side.
     stem = min(len(fa), len(fb)) - 2
-    return stem >= 4 and fa[:stem] == fb[:stem] and fa[stem:] in _DERIVED_ENDINGS + ("a", "ia", "y") \
-        and fb[stem:] in _DERIVED_ENDINGS + ("a", "ia", "y")
+    endings = _DERIVED_ENDINGS + ("a", "ia", "y") + _SLAVIC_PLACE_ENDINGS
+    return stem >= 4 and fa[:stem] == fb[:stem] and fa[stem:] in endings and fb[stem:] in endings
 
 
 def _neighbour_name(doc: Document, mention: Mention, after: bool) -> str | None:
