@@ -47,6 +47,13 @@ def test_heading_and_block_scope(tmp_path, scope, expected_lines):
     assert [f["line"] for f in check_json("--select", "residue,mt-artifact", str(article))[1]] == expected_lines
 
 
+def test_where_middle_skips_the_first_and_last_blocks(tmp_path):
+    _config(tmp_path, PACK_HEAD + 'scope = "line"\nwhere = "middle"\npatterns = ["^\\\\(Harbour Post\\\\)$"]\n')
+    article = write(tmp_path / "a.txt", "(Harbour Post)\n\nThe council met.\n\n(Harbour Post)\n\n"
+                                        "The bridge shut.\n\n(Harbour Post)\n")
+    assert [f["line"] for f in check_json("--select", "RES901", str(article))[1]] == [5]
+
+
 def test_sentence_scope_matches_within_one_sentence(tmp_path):
     _config(tmp_path, PACK_HEAD + 'patterns = ["^Share\\\\b.*\\\\.$"]\n')
     article = write(tmp_path / "a.txt", "The council met. Share this story with friends. It rained.\n")
@@ -105,6 +112,7 @@ def test_pack_rules_appear_in_rules_and_explain(tmp_path):
         (PACK_HEAD, "needs 'patterns' or 'phrases'"),
         (PACK_HEAD + 'phrases = ["x"]\nscope = "page"\n', "unknown scope 'page'"),
         (PACK_HEAD + 'phrases = ["x"]\nseverity = "fatal"\n', "unknown severity 'fatal'"),
+        (PACK_HEAD + 'phrases = ["x"]\nwhere = "edges"\n', "unknown where 'edges'"),
         (PACK_HEAD.replace('message = "Share widget text: \'{match}\'"', 'message = "{nope}"') + 'phrases = ["x"]\n',
          "bad placeholder in message"),
         (PACK_HEAD.replace("RES901", "RES001") + 'phrases = ["x"]\n', "reuses 'RES001'"),

@@ -9,7 +9,7 @@ A pack is a TOML file holding `[[rule]]` tables. Two kinds exist:
 
 Every entry has code, name, category, kind, message and the doc fields what, why, bad and good;
 optional keys are severity, scope (line, sentence, block, heading), ignore-case, block-kinds,
-enabled, summary. The format is documented in the README ("Rule packs").
+where, enabled, summary. The format is documented in the README ("Rule packs").
 """
 
 from __future__ import annotations
@@ -29,10 +29,12 @@ KINDS = ("existence", "substitution")
 # "reported": only articles written as reported news, not columns, reviews or readers' comments
 # in the first person (see structure.first_person), whose informal punctuation is their own.
 VOICES = ("any", "reported")
+# "middle": not the article's first or last block, where a title or a sign-off belongs.
+WHERES = ("anywhere", "middle")
 _COMMON_KEYS = {
     "code", "name", "category", "kind", "message", "severity", "scope", "ignore-case",
     "block-kinds", "enabled", "summary", "what", "why", "bad", "good", "example-format", "requires",
-    "voice",
+    "voice", "where",
 }
 _KIND_KEYS = {"existence": {"patterns", "phrases"}, "substitution": {"swap", "regex"}}
 _REQUIRED = ("code", "name", "category", "kind", "message", "what", "why", "bad", "good")
@@ -52,6 +54,7 @@ class PackRule(Rule):
         self.severity = Severity.parse(entry.get("severity", "warning"))
         self.scope = entry.get("scope", "sentence")
         self.block_kinds = frozenset(entry.get("block-kinds", ()))
+        self.middle_only = entry.get("where", "anywhere") == "middle"
         self.default_enabled = entry.get("enabled", True)
         self.message = entry["message"]
         self.summary = entry.get("summary") or entry["what"].strip().split("\n")[0]
@@ -130,7 +133,7 @@ class PackRule(Rule):
         return any(phrase in folded for phrase in self._unkeyed_literals)
 
     def _pieces(self, doc: Document) -> Iterable[tuple[int, str]]:
-        blocks = doc.blocks
+        blocks = doc.blocks[1:-1] if self.middle_only else doc.blocks
         if self.scope == "heading":
             blocks = [b for b in blocks if b.kind == HEADING]
         if self.block_kinds:
@@ -289,6 +292,8 @@ def _build(entry: dict, index: int, path: Path, lazy: bool = False) -> PackRule:
     voice = entry.get("voice", "any")
     if voice not in VOICES:
         raise fail(f"unknown voice {voice!r} (one of: {', '.join(VOICES)})")
+    if entry.get("where", "anywhere") not in WHERES:
+        raise fail(f"unknown where {entry['where']!r} (one of: {', '.join(WHERES)})")
     return PackRule(entry, str(path), pattern, swaps, swap_patterns, anchored, literals, requires,
                     voice == "reported")
 
