@@ -83,9 +83,11 @@ def test_sentence_split_by_a_paragraph_break(tmp_path):
         f"{HEADLINE}\n\n{INTRO}\n\nCopyright 2026 Valley News. All rights reserved\n",
         # a credit line of names and a fixture line
         f"{HEADLINE}\n\n{INTRO}\n\nTom Hale (Brackwater), Ines Kerr (Lowmoor)\n",
+        # a note in brackets after the last full sentence
+        f"{HEADLINE}\n\n{INTRO} Ferries will run hourly. (Timetable as of 3 May)\n",
     ],
     ids=["subheading", "question", "byline-dateline", "colon-list", "reporting-by", "source-credit",
-         "photo-credit", "bio", "copyright", "credit-line"],
+         "photo-credit", "bio", "copyright", "credit-line", "note-after-sentence"],
 )
 def test_finished_text_is_not_truncation(tmp_path, text):
     assert _found(tmp_path, text) == []

@@ -58,7 +58,7 @@ class UnfinishedParagraph(Rule):
         blocks = doc.blocks
         for i, block in _body_blocks(doc):
             text = block.text
-            if ends_sentence(text):
+            if ends_sentence(text) or (text[-1:] in ")]" and _TRAILING_NOTE.search(text[-80:])):
                 continue
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if following is not None and starts_mid_sentence(following.text):
@@ -83,6 +83,8 @@ class UnfinishedParagraph(Rule):
             yield Hit(block.start + m.start(1), block.start + m.end(1), message)
 
 
+# A note in brackets after the paragraph's last full sentence: '… at higher risk." (As of July 25)'.
+_TRAILING_NOTE = regexes.compile(r"[.!?…][\"'”’»]*\s+[(\[][^()\[\]\n]{1,60}[)\]]\s*$")
 # A label and its names closing a results page: "Referee: R Styles (Hampshire)", "Subs: Hale, Moss".
 _LABEL_LINE = regexes.compile(r"(?:^|[.:]\s)[A-Z][\w ]{0,20}:\s*(?:[A-Z(][\w'’.()-]*,?\s*){1,12}$")
 
