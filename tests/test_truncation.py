@@ -85,9 +85,15 @@ def test_sentence_split_by_a_paragraph_break(tmp_path):
         f"{HEADLINE}\n\n{INTRO}\n\nTom Hale (Brackwater), Ines Kerr (Lowmoor)\n",
         # a note in brackets after the last full sentence
         f"{HEADLINE}\n\n{INTRO} Ferries will run hourly. (Timetable as of 3 May)\n",
+        # a closing quote spaced off the full stop, and one written German-style
+        f"{HEADLINE}\n\n{INTRO}\n\n\"We will rebuild it by the summer. \"\n",
+        f"{HEADLINE}\n\n{INTRO}\n\n„We will rebuild it by the summer.“\n",
+        # a headline that ends on a quotation, whose last word is the speaker's
+        f'Mayor speaks out: "This town knows what a harbour is"\n\n{INTRO}\n',
     ],
     ids=["subheading", "question", "byline-dateline", "colon-list", "reporting-by", "source-credit",
-         "photo-credit", "bio", "copyright", "credit-line", "note-after-sentence"],
+         "photo-credit", "bio", "copyright", "credit-line", "note-after-sentence", "spaced-quote",
+         "german-quote", "quoted-headline"],
 )
 def test_finished_text_is_not_truncation(tmp_path, text):
     assert _found(tmp_path, text) == []
