@@ -204,6 +204,14 @@ def test_quotation_closed_in_a_later_paragraph_is_not_unclosed(tmp_path):
     assert _found(tmp_path, text) == []
 
 
+def test_quotation_laid_out_a_sentence_a_paragraph_is_not_unclosed(tmp_path):
+    # Transcripts and translated copy give each sentence of a long quotation its own paragraph.
+    text = (f"{HEADLINE}\n\n{INTRO}\n\nThe mayor said: \"We owe the divers a great deal.\n\n"
+            "They worked in the dark for weeks.\n\nThey never complained.\n\nThey slept on the quay.\n\n"
+            "Their families waited.\n\nWe will not forget it.\"\n\nWork ends in May.\n")
+    assert _found(tmp_path, text) == []
+
+
 @pytest.mark.parametrize("paragraph", [
     '"We owe the divers a great deal, " the mayor said.',  # a closing quote spaced off its comma
     '"We owe the divers a great deal.“ The mayor left.',  # closed with "“", as German writes it

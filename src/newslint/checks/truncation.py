@@ -157,12 +157,16 @@ class UnclosedQuote(Rule):
             if following and starts_mid_sentence(following):
                 continue  # the sentence, quotation and all, goes on after a stray break: TRN004
             mark = block.text[opener]
-            if mark != "(" and _continues_quotation([b.text.lstrip() for b in blocks[i + 1:i + 4]]):
+            if mark != "(" and _continues_quotation([b.text.lstrip() for b in blocks[i + 1:i + 1 + QUOTE_LOOKAHEAD]]):
                 continue  # the quotation goes on in the next paragraphs
             what = "Parenthesis" if mark == "(" else "Quotation"
             yield Hit(block.start + opener, block.start + opener + 1,
                       f"{what} opened with '{mark}' is never closed in this paragraph")
 
+
+# How many paragraphs on a quotation may be looked for: a long quotation runs over several
+# paragraphs of one sentence each, as transcripts and translated copy lay it out.
+QUOTE_LOOKAHEAD = 8
 
 _MARKS = regexes.compile(r'["“”«»„()]')
 _OPENING_QUOTES = "“«„"
