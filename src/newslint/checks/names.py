@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterator
 
 from rapidfuzz import process
@@ -170,7 +170,9 @@ class NameNearMiss(Rule):
             return
         index = _FormIndex(list(counts.items()))
         for form, mentions in counts.items():
-            if len(mentions) != 1 or form in ctx.accept:
+            # A dictionary word is never reported: asked first, as most forms seen once are
+            # ("However", "Minister"), which spares looking for a near form.
+            if len(mentions) != 1 or form in ctx.accept or _known_word(form):
                 continue
             target = index.closest(form)
             if target is None:
@@ -182,7 +184,7 @@ class NameNearMiss(Rule):
                 continue
             if _acronym_part(form) or _acronym_part(right) or _extends(form, right):
                 continue
-            if _known_word(form) or _major_place(form):
+            if _major_place(form):
                 continue
             if _in_listing(doc, mentions[0]) and _well_attested_name(form) and _well_attested_name(right):
                 continue  # a line-up of surnames, both common: "Horan, Horgan" are two players
@@ -395,6 +397,7 @@ def _major_place(form: str) -> bool:
     return entry is not None and entry.is_main and entry.weight >= MAJOR_PLACE_POPULATION
 
 
+@lru_cache(maxsize=65536)  # asked of most capitalised words: "However", "Minister" recur in every article
 def _known_word(form: str) -> bool:
     """Known to the English dictionary, in either spelling of a British/American pair
     ("Organisation"); loaded only when a candidate needs it."""
