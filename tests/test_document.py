@@ -82,3 +82,11 @@ def test_line_index():
     idx = LineIndex("ab\ncd\r\nef")
     assert idx.position(0) == (1, 1) and idx.position(4) == (2, 2) and idx.position(7) == (3, 1)
     assert idx.line_text(2) == "cd"
+
+
+def test_line_index_span_agrees_with_both_ends_placed_apart():
+    text = "ab\ncd\r\n\nef\n"
+    idx = LineIndex(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert idx.span(start, end) == (*idx.position(start), *idx.position(end)), (start, end)

@@ -79,6 +79,16 @@ class LineIndex:
         line = bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
 
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end line, end column) of [start, end): one search when the span ends
+        on the line it starts on, as words and names do."""
+        starts = self.starts
+        line = bisect_right(starts, start) - 1
+        if line + 1 == len(starts) or end < starts[line + 1]:
+            base = starts[line] - 1
+            return line + 1, start - base, line + 1, end - base
+        return (line + 1, start - starts[line] + 1, *self.position(end))
+
     def line_text(self, line: int) -> str:
         start = self.starts[line - 1]
         end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
@@ -321,9 +331,7 @@ class Document:
 
     def span_position(self, start: int, end: int) -> tuple[int, int, int, int]:
         """File (line, column, end line, end column) of the document span [start, end)."""
-        src, src_end = self.source_span(start, end)
-        position = self.lines.position
-        return (*position(src), *position(src_end))
+        return self.lines.span(*self.source_span(start, end))
 
 
 class DocumentBuilder:

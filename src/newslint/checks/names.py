@@ -361,6 +361,7 @@ ORDINARY_FREQUENCY = 5000
 NAME_NEIGHBOUR_FREQUENCY = 10000
 
 
+@lru_cache(maxsize=65536)  # asked of every name form of every article
 def _frequency(word: str) -> int:
     """How often the word occurs in the English word list's frequency data (0 below 5,000)."""
     return word_frequencies("common-words").get(word.lower(), 0)
@@ -368,6 +369,13 @@ def _frequency(word: str) -> int:
 
 def _ordinary_word(word: str) -> bool:
     return _frequency(word) >= ORDINARY_FREQUENCY
+
+
+@lru_cache(maxsize=65536)  # asked of every name form of every file in a run
+def _house_style_key(form: str) -> str | None:
+    """The key NCN002 compares a form by, or None for a form that is nobody's house style: an
+    acronym, or an ordinary capitalised word ("Minister")."""
+    return None if is_all_caps(form) or _ordinary_word(form) else fold(form)
 
 
 def _in_listing(doc: Document, mention: Mention) -> bool:
@@ -432,12 +440,14 @@ class NameVariantAcrossFiles(ProjectRule):
     def observe(self, doc: Document, ctx: Context) -> list[Sighting]:
         sightings = []
         span_position = doc.span_position
+        new = tuple.__new__  # builds the named tuple in C: an article has dozens of names
         for form, mentions in doc.name_forms.items():
-            if is_all_caps(form) or _ordinary_word(form):
-                continue  # an ordinary capitalised word ("Minister") is nobody's house style
+            key = _house_style_key(form)
+            if key is None:
+                continue
             first = mentions[0]
-            sightings.append(Sighting(fold(form), form, len(mentions), *span_position(first.start, first.end),
-                                      ""))  # the source line is read again for a finding (engine)
+            # The source line is left empty: it is read again for a finding (engine).
+            sightings.append(new(Sighting, (key, form, len(mentions), *span_position(first.start, first.end), "")))
         return sightings
 
     def finish(self, sightings: dict[str, list[Sighting]], ctx: Context) -> Iterator[ProjectHit]:
