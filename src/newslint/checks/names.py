@@ -520,6 +520,8 @@ class PlaceNearMiss(Rule):
             # A name the article writes the same way twice is its own evidence; check the others.
             if len(mentions) != 1 or mentions[0].words != 1 or len(form) < 6 or form in ctx.accept or is_all_caps(form):
                 continue
+            if _known_word(form):
+                continue  # asked first: most capitalised words are dictionary words (and it is remembered)
             mention = mentions[0]
             before = text[max(0, mention.start - 25):mention.start]
             if _PLACE_AFTER.match(text, mention.end) or (" of " in before and _PLACE_BEFORE.search(before)):
@@ -529,8 +531,6 @@ class PlaceNearMiss(Rule):
             else:
                 continue
             gazetteer = _gazetteer()
-            if _known_word(form):
-                continue
             known = gazetteer.lookup(form)
             if known is not None:
                 # GeoNames lists misspellings among a place's other names ("Tiblisi"): a form
