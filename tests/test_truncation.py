@@ -229,3 +229,9 @@ def test_a_quotation_mark_spaced_off_its_word_still_opens_one(tmp_path):
 def test_emoticon_bracket_is_not_an_unclosed_parenthesis(tmp_path):
     text = f"{HEADLINE}\n\n{INTRO}\n\nThe ferry is late again :-(\n\nWork ends in May.\n"
     assert _found(tmp_path, text) == []
+
+
+def test_article_cut_right_after_an_opening_quote_is_unfinished(tmp_path):
+    # A quotation mark spaced off a full stop closes a sentence; after a colon it opens one.
+    text = f"{HEADLINE}\n\n{INTRO}\n\nThe mayor said: \"\n"
+    assert [code for code, _, _ in _found(tmp_path, text)] == ["TRN001", "TRN003"]

@@ -31,7 +31,7 @@ NOT_PROSE = "not-prose"  # list items, table cells, captions: no sentence is owe
 # or with an emoticon.
 # Closing marks may follow the punctuation: a straight or curly quote (one space before it, as
 # machine translation spaces it: 'world. "'), a "“" as German and Icelandic close, a bracket.
-ENDS_SENTENCE = regexes.compile(r"""(?:(?:[.!?…:]|\.\.\.)(?:\s?["“”])?["'”’»)\]]*|[:;]-?[()DPp])\s*$""")
+ENDS_SENTENCE = regexes.compile(r"""(?:(?:(?:[.!?…]|\.\.\.)(?:\s?["“”])?|:)["'”’»)\]]*|[:;]-?[()DPp])\s*$""")
 # Prose never ends on these; form labels, menus and pagers do.
 _WIDGET_ENDINGS = frozenset("*|»›>→•")
 # Plain-text list items: a bullet or a number at the start of the block.
@@ -196,7 +196,8 @@ def looks_like_heading(text: str, following: "Block | None", is_only_block: bool
         return False
     if len(split_sentences(text)) > 1:
         return False  # a heading is one phrase; this block has a finished sentence in it
-    if text.rstrip()[-1:] in '"”’»' and _QUOTE_MARK.search(text[:-1]):
+    stripped = text.rstrip()
+    if stripped[-1:] in '"”’»' and _QUOTE_MARK.search(stripped[:-1]):
         return True  # it ends on a quotation, whose last word is the speaker's: '…: "what football is"'
     return last_word(text).lower() not in word_list("function-words")
 
