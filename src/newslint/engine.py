@@ -253,8 +253,8 @@ def _source_line(result: FileResult, line: int, lines_of: dict[str, LineIndex | 
 
 def _finding(doc: Document, rule: Rule, hit: Hit, plan: Plan, code: str | None = None) -> Finding:
     src_start, src_end = doc.source_span(hit.start, hit.end)
-    start = Position(*doc.lines.position(src_start))
-    end = Position(*doc.lines.position(src_end))
+    line, column, end_line, end_column = doc.lines.span(src_start, src_end)
+    start, end = Position(line, column), Position(end_line, end_column)
     fix = None
     if (hit.replacement is not None and rule.fixable and doc.fmt != "jsonl"
             and doc.source_map.is_contiguous(hit.start, hit.end)):
