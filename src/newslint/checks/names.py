@@ -27,6 +27,8 @@ _DERIVED_ENDINGS = ("s", "es", "n", "an", "ans", "ian", "ians", "ese", "i", "is"
 # A Slavic place and its adjective, from one stem: the village of Pokrovka, the Pokrovsky
 # district (and Pokrovskaya, Pokrovskoye, Pokrovsk).
 _SLAVIC_PLACE_ENDINGS = ("ka", "sk", "sky", "skiy", "skaya", "skoye", "skoe")
+# The endings either of two forms of one stem may have (Armenia / Armenian; Pokrovka / Pokrovsky).
+_STEM_ENDINGS = _DERIVED_ENDINGS + ("a", "ia", "y") + _SLAVIC_PLACE_ENDINGS
 # Titles before a surname; a capitalised word there is not a first name.
 _TITLES = frozenset(
     """mr mrs ms miss dr prof sir dame lord lady president prime minister secretary general gen
@@ -304,8 +306,7 @@ def _derived(a: str, b: str) -> bool:
         return True
     # Armenia / Armenian: the common stem plus a known ending on each side.
     stem = min(len(fa), len(fb)) - 2
-    endings = _DERIVED_ENDINGS + ("a", "ia", "y") + _SLAVIC_PLACE_ENDINGS
-    return stem >= 4 and fa[:stem] == fb[:stem] and fa[stem:] in endings and fb[stem:] in endings
+    return stem >= 4 and fa[:stem] == fb[:stem] and fa[stem:] in _STEM_ENDINGS and fb[stem:] in _STEM_ENDINGS
 
 
 def _neighbour_name(doc: Document, mention: Mention, after: bool) -> str | None:
