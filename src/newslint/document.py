@@ -12,8 +12,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import NamedTuple
+from functools import cached_property, wraps
+from typing import Callable, NamedTuple, TypeVar
 
 from newslint import segment
 
@@ -332,6 +332,28 @@ class Document:
     def span_position(self, start: int, end: int) -> tuple[int, int, int, int]:
         """File (line, column, end line, end column) of the document span [start, end)."""
         return self.lines.span(*self.source_span(start, end))
+
+
+_Answer = TypeVar("_Answer")
+
+
+def for_last_document(compute: Callable[..., _Answer]) -> Callable[..., _Answer]:
+    """`compute(doc, *args)`, remembered for the last document and arguments it was asked about:
+    several rules ask in turn about the document being linted, and it is linted once. Only the
+    last is kept, so a long run holds no old documents."""
+    last: tuple | None = None
+
+    @wraps(compute)
+    def answer(doc: "Document", *args) -> _Answer:
+        nonlocal last
+        if last is not None and last[0] is doc and len(last[1]) == len(args) \
+                and all(a is b for a, b in zip(last[1], args)):
+            return last[2]
+        result = compute(doc, *args)
+        last = (doc, args, result)
+        return result
+
+    return answer
 
 
 class DocumentBuilder:

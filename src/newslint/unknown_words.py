@@ -27,7 +27,7 @@ from typing import Collection, NamedTuple
 from newslint import regexes, segment, speller
 from newslint import spelling_words as shapes
 from newslint.dialects import keep_case, preferred
-from newslint.document import Document
+from newslint.document import Document, for_last_document
 from newslint.lexicons import word_frequencies
 from newslint.rule import Context
 from newslint.word_formation import british_form, is_formed
@@ -60,14 +60,10 @@ class Unknown(NamedTuple):
     suggestion: str | None  # in the case written, and in the configured dialect
 
 
+@for_last_document
 def unknown_words(doc: Document, ctx: Context) -> list[Unknown]:
     """The document's unknown words, in order; computed once per document and context."""
-    global _last
-    if _last is not None and _last[0] is doc and _last[1] is ctx:
-        return _last[2]
-    found = _Finder(doc, ctx).run()
-    _last = (doc, ctx, found)
-    return found
+    return _Finder(doc, ctx).run()
 
 
 class Tokens(NamedTuple):
@@ -120,9 +116,6 @@ def _token_at(text: str, start: int, size: int) -> bool:
 def tokens(doc: Document) -> Tokens:
     """The document's lowercase words (Document.lowered and word_counts, computed once)."""
     return Tokens(doc.lowered, doc.word_counts)
-
-
-_last: tuple[Document, Context, list[Unknown]] | None = None
 
 
 def normal(word: str) -> str:

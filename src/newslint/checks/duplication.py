@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from newslint.document import Document
+from newslint.document import Document, for_last_document
 from newslint.findings import Hit, Severity
 from newslint.rule import Context, Rule, RuleDoc
 from newslint.structure import BODY
@@ -82,20 +82,9 @@ class DuplicatedParagraph(Rule):
             yield Hit(block.start, block.end, "Paragraph repeated: the article already has it")
 
 
-_last: tuple[Document, set[int]] | None = None  # both rules ask for the same document in turn
-
-
+@for_last_document  # MTA302 and MTA303 ask in turn
 def _repeated_blocks(doc: Document) -> set[int]:
     """Indexes of the body paragraphs that repeat an earlier one."""
-    global _last
-    if _last is not None and _last[0] is doc:
-        return _last[1]
-    repeated = _find_repeated_blocks(doc)
-    _last = (doc, repeated)
-    return repeated
-
-
-def _find_repeated_blocks(doc: Document) -> set[int]:
     seen: set[str] = set()
     repeated = set()
     roles = doc.roles
