@@ -1,7 +1,9 @@
-"""Build rules/data/person-names.txt: given names and surnames well attested in English.
+"""Build rules/data/person-names.txt: given names and surnames well attested in English, and
+rules/data/given-names.txt: the given names alone.
 
 NMS001 must not pair two different people's names that are both common ("Horan" and "Horgan",
-"Warne" and "Wayne"): a near-miss between two well-attested names is no misspelling. The list
+"Warne" and "Wayne"): a near-miss between two well-attested names is no misspelling. And a
+word after a given name is a surname ("Annette Bening"), not a misspelt ordinary word ("Being"). The list
 comes from the US Census Bureau's 1990 name files (public domain), as shipped by the `names`
 package on PyPI (MIT): every given name, and the surnames up to rank MAX_SURNAME_RANK. Names are
 written lowercase, one per line. Regenerate with:
@@ -15,7 +17,9 @@ import sys
 from pathlib import Path
 
 MAX_SURNAME_RANK = 20000
-OUT = Path(__file__).resolve().parent.parent / "rules" / "data" / "person-names.txt"
+DATA = Path(__file__).resolve().parent.parent / "rules" / "data"
+OUT = DATA / "person-names.txt"
+GIVEN_OUT = DATA / "given-names.txt"
 
 
 def _read(path: Path, max_rank: int | None = None) -> set[str]:
@@ -44,6 +48,14 @@ def main() -> int:
     )
     OUT.write_text(header + "\n".join(sorted(given | surnames)) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(given | surnames)} names")
+    given_header = (
+        "# Given names well attested in English, lowercase.\n"
+        "# Source: US Census Bureau, 1990 name files (public domain), via the `names` package\n"
+        "# (MIT): every male and female given name.\n"
+        "# Built by scripts/build_person_names.py; do not edit by hand.\n"
+    )
+    GIVEN_OUT.write_text(given_header + "\n".join(sorted(given)) + "\n", encoding="utf-8")
+    print(f"{GIVEN_OUT}: {len(given)} names")
     return 0
 
 

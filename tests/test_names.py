@@ -117,9 +117,11 @@ def test_a_garbled_first_name_beside_another_surname_is_no_other_person(tmp_path
         "The Xinqing company said prices rose. Xinqing officials agreed. Traders in Xining did too.\n",
         # a Slavic village and the district named after it
         "Floods hit the Bryzhanovsky district. The Bryzhanovsky council met. The village of Bryzhanovka was cut off.\n",
+        # a surname after a given name, one letter from a common word in a title
+        "Hilda Walting won best actress for the play Waiting Rooms, which critics had praised.\n",
     ],
     ids=["demonyms", "ordinary-word", "other-person", "both-known", "other-first-name", "foreign-first-name",
-         "dialect-spellings", "major-place", "slavic-place-adjective"],
+         "dialect-spellings", "major-place", "slavic-place-adjective", "surname-after-given-name"],
 )
 def test_legitimately_close_words_are_not_misspellings(tmp_path, text):
     assert _found(tmp_path, INTRO + text) == []

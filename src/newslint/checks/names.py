@@ -153,7 +153,8 @@ class NameNearMiss(Rule):
              "\"Dujarric\". Words the English dictionary knows (in British or American "
              "spelling), the main names of places of 100,000 people or more (\"Xining\"), "
              "accepted words, aliases, inflections and demonyms "
-             "(\"Armenian\" / \"Armenia\") and a different first name before the surname are "
+             "(\"Armenian\" / \"Armenia\"), a different first name before the surname, and a "
+             "surname after a given name near an ordinary word (\"Annette Bening\", \"Being\") are "
              "not flagged.",
         why="Machine translation and hurried typing mangle names, and a spell checker does not "
             "know the right spelling; the article itself does.",
@@ -183,6 +184,8 @@ class NameNearMiss(Rule):
             if all(m.sentence_initial for m in right_mentions) and _ordinary_word(right):
                 continue  # "Being" at a sentence start is no name for "Bening" to misspell
             if _aliases(form, right, ctx) or _derived(form, right) or _other_person(doc, mentions[0], right_mentions, right):
+                continue
+            if _surname_beside_a_word(doc, mentions[0], right_mentions, right):
                 continue
             if _acronym_part(form) or _acronym_part(right) or _extends(form, right):
                 continue
@@ -352,6 +355,22 @@ def _other_person(doc: Document, mention: Mention, right_mentions: list[Mention]
     return False
 
 
+def _surname_beside_a_word(doc: Document, mention: Mention, right_mentions: list[Mention], right: str) -> bool:
+    """"Annette Bening" is no misspelling of "Being" (a film title, "Being Julia"): the form comes
+    after a given name, and the form it is near is an ordinary word that is nobody's name and
+    never comes after one. `_other_person` cannot tell this: the word has no name to compare."""
+    if not _ordinary_word(right) or _person_name(right):
+        return False
+    if _plausibility(right) - _plausibility(mention.text) >= OTHER_PERSON_MARGIN:
+        return False  # letters no one's name has
+    if not _given_name(_neighbour_name(doc, mention, after=False)):
+        return False
+    return not any(_given_name(_neighbour_name(doc, m, after=False)) for m in right_mentions)
+
+
+def _given_name(word: str | None) -> bool:
+    """A given name of the census lists (rules/data/given-names.txt); not a place ("Chelsea")."""
+    return word is not None and fold(word) in word_list("given-names") and _gazetteer().lookup(word) is None
 
 
 # How often a word must occur in the dictionary's frequency list to count as an ordinary word
