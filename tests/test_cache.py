@@ -16,7 +16,7 @@ import pytest
 import newslint
 import newslint.cache
 from newslint.cache import TAG_NAME
-from tests.util import run_cli, write
+from tests.util import check_json, run_cli, write
 
 BAD = "Harbour reopens\n\nThe harbour reopened on Monday after the the storm, officials said.\n"
 CLEAN = "Harbour reopens\n\nThe harbour reopened on Monday after the storm, officials said.\n"
@@ -84,6 +84,16 @@ def test_cached_findings_keep_fixes_and_source_lines(tmp_path, cache_dir, linted
     assert linted == []
     assert warm.stdout == cold.stdout
     assert "[*]" in warm.stdout and "after the the storm" in warm.stdout
+
+
+def test_cached_unsafe_fixes_stay_unsafe_and_the_option_is_not_part_of_the_key(tmp_path, cache_dir, linted):
+    write(tmp_path / "a.txt", "Crews opened corridors to allow Civilians out of the valley.\n")
+    cold = check_json("--select", "MTA101", str(tmp_path))[1]
+    linted.clear()
+    warm = check_json("--select", "MTA101", "--unsafe-fixes", str(tmp_path))[1]
+    assert linted == []
+    assert [f["fix"] for f in cold] == [None]
+    assert [f["fix"]["applicability"] for f in warm] == ["unsafe"]
 
 
 def test_output_format_is_not_part_of_the_key(tmp_path, cache_dir, linted):

@@ -12,7 +12,7 @@ from tests.util import check_json, run_cli, write
 
 def _findings(tmp_path, text: str, name: str = "a.txt") -> list[dict]:
     path = write(tmp_path / name, text)
-    status, findings = check_json("--select", "MTA2", str(path))
+    status, findings = check_json("--select", "MTA2", "--unsafe-fixes", str(path))
     assert status in (0, 1)
     return findings
 
@@ -65,8 +65,14 @@ def test_fine_english_is_not_flagged(tmp_path):
     assert _findings(tmp_path, text) == []
 
 
-def test_fix_rewrites_the_file(tmp_path):
-    path = write(tmp_path / "a.txt", "Since three years, the club made a photo in the frame of the festival.\n")
+def test_calque_fixes_are_unsafe_they_say_what_the_phrase_probably_means(tmp_path):
+    text = "Since three years, the club made a photo in the frame of the festival.\n"
+    path = write(tmp_path / "a.txt", text)
     result = run_cli("check", "--select", "MTA2", "--fix", str(path))
+    assert result.exit_code == 1 and path.read_text() == text
+    assert "3 more with --unsafe-fixes." in result.stdout and "[*]" not in result.stdout
+    _, [finding, *_] = check_json("--select", "MTA2", str(path))
+    assert finding["fix"] is None  # the JSON contract: `fix` only where a safe fix exists
+    result = run_cli("check", "--select", "MTA2", "--fix", "--unsafe-fixes", str(path))
     assert result.exit_code == 0
     assert path.read_text() == "For three years, the club took a photo as part of the festival.\n"

@@ -11,8 +11,11 @@ def test_capitalised_common_nouns_are_flagged_with_a_lowercase_fix(tmp_path):
     text = ("Officials opened corridors to allow Civilians evacuated.\n\n"
             "Mines were laid and Landmines were brought into the valley.\n")
     assert positions(tmp_path, text, "MTA101") == [("MTA101", 1, 37), ("MTA101", 3, 21)]
-    _, findings = check_json("--select", "MTA101", str(tmp_path / "a.txt"))
+    _, findings = check_json("--select", "MTA101", "--unsafe-fixes", str(tmp_path / "a.txt"))
     assert [f["fix"]["replacement"] for f in findings] == ["civilians", "landmines"]
+    assert {f["fix"]["applicability"] for f in findings} == {"unsafe"}  # the word may be a title
+    _, findings = check_json("--select", "MTA101", str(tmp_path / "a.txt"))
+    assert [f["fix"] for f in findings] == [None, None]
 
 
 @pytest.mark.parametrize("sentence", [

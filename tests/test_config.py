@@ -114,6 +114,7 @@ def test_jsonl_text_field_from_config(tmp_path):
         ('per-file-ignores = ["x"]\n', "key 'per-file-ignores'"),
         ("select = [\n", "invalid TOML"),
         ('rule-packs = ["missing.toml"]\n', "rule pack not found"),
+        ('unsafe-fixes = "yes"\n', "key 'unsafe-fixes': must be true or false"),
     ],
 )
 def test_bad_config_exits_2_naming_file_and_key(tmp_path, content, problem):

@@ -532,8 +532,12 @@ def test_fix_applies_exactly_one_replacement(tmp_path, lt):
     project(tmp_path, lt.url)
     path = write(tmp_path / "a.txt", ARTICLE)
     result = run_cli("check", "--fix", "--format", "concise", str(path))
+    # A typo rule's one suggestion is a guess: applied only with --unsafe-fixes.
+    assert path.read_text(encoding="utf-8") == ARTICLE.replace("a extra", "an extra")
+    assert "Fixed 1 finding." in result.stdout and "1 more with --unsafe-fixes." in result.stdout
+    result = run_cli("check", "--fix", "--unsafe-fixes", "--format", "concise", str(path))
     assert path.read_text(encoding="utf-8") == ARTICLE.replace("a extra", "an extra").replace("recieve", "receive")
-    assert "Fixed 2 findings." in result.stdout
+    assert "Fixed 1 finding." in result.stdout
     assert [f["code"] for f in check_json(str(path))[1]] == ["GRM001/IRREGARDLESS"]
 
 

@@ -11,7 +11,7 @@ INTRO = "Harbour talks resume in Valdoria\n\n"
 
 def _found(tmp_path, text: str, name: str = "a.txt", select: str = "name-misspelling,name-inconsistency"):
     path = write(tmp_path / name, text)
-    _, findings = check_json("--select", select, str(path))
+    _, findings = check_json("--select", select, "--unsafe-fixes", str(path))
     return findings
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.util import check_json, codes, run_cli, write
@@ -86,6 +88,37 @@ good = "As part of the deal, taxes fell.\\n"
     assert article.read_text() == "As part of the deal, taxes fell.\nThey lived there for three years.\n"
 
 
+def test_unsafe_substitution_is_applied_only_when_asked(tmp_path):
+    _config(tmp_path, '''
+[[rule]]
+code = "MTA902"
+name = "house-guesses"
+category = "mt-artifact"
+kind = "substitution"
+fix = "unsafe"
+message = "'{match}' probably means '{replacement}'"
+swap = { "make a photo" = "take a photo" }
+what = "Guesses."
+why = "Literal translation."
+bad = "They make a photo.\\n"
+good = "They take a photo.\\n"
+''')
+    article = write(tmp_path / "a.txt", "They make a photo of the bridge.\n")
+    [finding] = check_json("--select", "MTA902", str(article))[1]
+    assert finding["fix"] is None
+    [finding] = check_json("--select", "MTA902", "--unsafe-fixes", str(article))[1]
+    assert finding["fix"]["applicability"] == "unsafe" and finding["fix"]["replacement"] == "take a photo"
+    assert run_cli("check", "--fix", "--select", "MTA902", str(article)).exit_code == 1
+    assert article.read_text() == "They make a photo of the bridge.\n"
+    # the setting in the configuration does what the option does
+    write(tmp_path / "newslint.toml", 'rule-packs = ["packs/house.toml"]\nunsafe-fixes = true\n')
+    assert run_cli("check", "--fix", "--select", "MTA902", str(article)).exit_code == 0
+    assert article.read_text() == "They take a photo of the bridge.\n"
+    listing = run_cli("rules", "--format", "json", "--config", str(tmp_path / "newslint.toml")).stdout
+    [rule] = [r for r in json.loads(listing) if r["code"] == "MTA902"]
+    assert (rule["fixable"], rule["fix_applicability"]) == (True, "unsafe")
+
+
 def test_pack_rule_can_be_off_by_default(tmp_path):
     _config(tmp_path, PACK_HEAD + 'enabled = false\nphrases = ["Share on Facebook"]\n')
     article = write(tmp_path / "a.txt", "Share on Facebook\n")
@@ -113,6 +146,9 @@ def test_pack_rules_appear_in_rules_and_explain(tmp_path):
         (PACK_HEAD + 'phrases = ["x"]\nscope = "page"\n', "unknown scope 'page'"),
         (PACK_HEAD + 'phrases = ["x"]\nseverity = "fatal"\n', "unknown severity 'fatal'"),
         (PACK_HEAD + 'phrases = ["x"]\nwhere = "edges"\n', "unknown where 'edges'"),
+        (PACK_HEAD.replace('"existence"', '"substitution"') + 'fix = "maybe"\nswap = { "a b" = "c" }\n',
+         "unknown fix 'maybe'"),
+        (PACK_HEAD + 'phrases = ["x"]\nfix = "unsafe"\n', "unknown key 'fix'"),
         (PACK_HEAD.replace('message = "Share widget text: \'{match}\'"', 'message = "{nope}"') + 'phrases = ["x"]\n',
          "bad placeholder in message"),
         (PACK_HEAD.replace("RES901", "RES001") + 'phrases = ["x"]\n', "reuses 'RES001'"),

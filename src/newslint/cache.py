@@ -59,7 +59,9 @@ TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# For information about cache directory tags see https://bford.info/cachedir/\n")
 PROJECT_MIN_FILES = 100  # runs of fewer files do not keep the project rules' verdict
 # Settings that do not change what a file's findings are.
-_NOT_IN_KEY = frozenset({"output_format", "fail_on", "exclude", "extend_exclude", "config_path", "cache_dir"})
+# Settings that change what is shown, not what is found (entries keep unsafe fixes too).
+_NOT_IN_KEY = frozenset({"output_format", "fail_on", "exclude", "extend_exclude", "config_path", "cache_dir",
+                         "unsafe_fixes"})
 
 
 class Cache:
@@ -404,7 +406,8 @@ def _result_to_json(result: FileResult, key: str) -> dict:
 
 def _finding_to_json(f: Finding) -> list:
     fix = None if f.fix is None else [f.fix.start_offset, f.fix.end_offset, f.fix.replacement,
-                                      f.fix.start.line, f.fix.start.column, f.fix.end.line, f.fix.end.column]
+                                      f.fix.start.line, f.fix.start.column, f.fix.end.line, f.fix.end.column,
+                                      f.fix.applicability]
     return [f.start.line, f.start.column, f.end.line, f.end.column, f.code, f.rule, f.category,
             int(f.severity), f.message, fix, f.source_line, f.languagetool]
 
@@ -429,8 +432,8 @@ def _result_from_json(entry: dict, display: str) -> FileResult:
 def _finding_from_json(display: str, row: list) -> Finding:
     sl, sc, el, ec, code, rule, category, severity, message, fix, source_line, languagetool = row
     if fix is not None:
-        so, eo, replacement, fsl, fsc, fel, fec = fix
-        fix = Fix(so, eo, replacement, Position(fsl, fsc), Position(fel, fec))
+        so, eo, replacement, fsl, fsc, fel, fec, applicability = fix
+        fix = Fix(so, eo, replacement, Position(fsl, fsc), Position(fel, fec), applicability)
     finding = Finding(display, Position(sl, sc), Position(el, ec), code, rule, category,
                       Severity(severity), message, fix, source_line)
     finding.languagetool = languagetool

@@ -19,7 +19,7 @@ from newslint.discovery import discover
 from newslint.engine import FileResult, Plan, add_findings, finish_project, lint_bytes, make_plan
 from newslint.errors import UsageError
 from newslint.findings import Finding, Severity
-from newslint.fixes import apply_fixes
+from newslint.fixes import applicable, apply_fixes, withhold_unsafe
 from newslint.grammar.settings import ENV_VAR as LANGUAGETOOL_ENV_VAR
 from newslint.grammar.settings import normalize_url
 from newslint.parallel import default_jobs, lint_files
@@ -62,6 +62,8 @@ def main() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no summary.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (UTF-8 text, Markdown, HTML).")
+@click.option("--unsafe-fixes/--no-unsafe-fixes", default=None,
+              help="Also offer, and with --fix apply, fixes that are guesses (a near-miss name, a calque).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
               help="Lowest severity that makes the exit status 1 (default: warning).")
 @click.option("--stdin-filename", help="With '-': the path to show, and whose ending picks the format.")
@@ -79,7 +81,7 @@ def main() -> None:
 @click.option("--cache-dir", type=click.Path(), envvar="NEWSLINT_CACHE_DIR",
               help="Where the cache lives (default: .newslint_cache in the project root).")
 def check(paths, config_path, select, extend_select, ignore, output_format, output_file, statistics,
-          exit_zero, quiet, fix, fail_on, stdin_filename, jsonl_field, color, jobs, languagetool_url, dialect,
+          exit_zero, quiet, fix, unsafe_fixes, fail_on, stdin_filename, jsonl_field, color, jobs, languagetool_url, dialect,
           no_cache, cache_dir) -> None:
     """Lint PATHS (files or folders; '-' reads standard input). Default: the current folder."""
     paths = list(paths) or ["."]
@@ -95,6 +97,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
             languagetool=_languagetool(settings, languagetool_url),
             dialect=dialect,
             cache_dir=Path(cache_dir) if cache_dir else None,
+            unsafe_fixes=unsafe_fixes,
         )
         # The store of compiled regular expressions is read before the rules are made: their
         # modules compile patterns as they are imported (regexes.py).
@@ -138,7 +141,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
 
     fixed = 0
     if fix:
-        fixed, results = _fix(results, targets, plan, cache)
+        fixed, results = _fix(results, targets, plan, cache, settings.unsafe_fixes)
     if cache is not None and cache.project_findings is not None:
         add_findings(results, cache.project_findings)
     else:
@@ -154,7 +157,8 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
             click.echo(f"newslint: {error}", err=True)
     notes = _grammar_notes(results)
     findings = [f for r in results for f in r.findings]
-    report = Report(findings, len(results), plan.all_rules, fixed=fixed, notes=notes,
+    withheld = 0 if settings.unsafe_fixes else withhold_unsafe(findings)
+    report = Report(findings, len(results), plan.all_rules, fixed=fixed, withheld_fixes=withheld, notes=notes,
                     color=_use_color(color, output_file))
     text = _statistics(findings, settings.output_format) if statistics else render(settings.output_format, report)
     if quiet and settings.output_format in ("text", "concise") and not statistics:
@@ -224,17 +228,19 @@ def _lint_stdin(stdin_filename: str | None, plan: Plan) -> FileResult:
     return result
 
 
-def _fix(results: list[FileResult], targets, plan: Plan, cache: Cache | None) -> tuple[int, list[FileResult]]:
-    """Apply fixes file by file, write the files back, and lint them again."""
+def _fix(results: list[FileResult], targets, plan: Plan, cache: Cache | None,
+         unsafe: bool) -> tuple[int, list[FileResult]]:
+    """Apply fixes (with `unsafe`, the unsafe ones too) file by file, write the files back, and
+    lint them again."""
     path_of = {t.display: t.path for t in targets}
     total = 0
     out = []
     for result in results:
         path = path_of.get(result.path)
-        if path is None or not result.fixable or not any(f.fix for f in result.findings):
+        if path is None or not result.fixable or not applicable(result.findings, unsafe):
             out.append(result)
             continue
-        new_text, applied = apply_fixes(result.text, result.findings)
+        new_text, applied = apply_fixes(result.text, result.findings, unsafe)
         try:
             path.write_bytes(new_text.encode("utf-8-sig" if result.encoding == "utf-8-sig" else "utf-8"))
         except OSError as exc:
@@ -305,12 +311,13 @@ def rules_command(fmt: str, config_path: str | None) -> None:
         for r in rules:
             default = "" if r.default_enabled else " (off by default)"
             click.echo(f"| `{r.code}` | `{r.name}` | {r.category} | {r.severity} | "
-                       f"{'yes' if r.fixable else ''} | {r.summary}{default} |")
+                       f"{_fix_kind(r)} | {r.summary}{default} |")
         return
     if fmt == "json":
         click.echo(json.dumps([
             {"code": r.code, "name": r.name, "category": r.category, "severity": str(r.severity),
-             "enabled_by_default": r.default_enabled, "fixable": r.fixable, "summary": r.summary,
+             "enabled_by_default": r.default_enabled, "fixable": r.fixable,
+             "fix_applicability": r.fix_applicability if r.fixable else None, "summary": r.summary,
              "origin": r.origin}
             for r in rules
         ], indent=2))
@@ -318,9 +325,18 @@ def rules_command(fmt: str, config_path: str | None) -> None:
     name_w = max(len(r.name) for r in rules)
     cat_w = max(len(r.category) for r in rules)
     for r in rules:
-        flags = ("*" if r.fixable else " ") + (" " if r.default_enabled else "-")
+        flags = _FIX_FLAGS[_fix_kind(r)] + (" " if r.default_enabled else "-")
         click.echo(f"{r.code}  {r.name:<{name_w}}  {r.category:<{cat_w}}  {str(r.severity):<7} {flags} {r.summary}")
-    click.echo("\n* fixable with --fix   - off by default (enable with --select or extend-select)")
+    click.echo("\n* fixable with --fix   + fixable with --fix --unsafe-fixes   "
+               "- off by default (enable with --select or extend-select)")
+
+
+_FIX_FLAGS = {"safe": "*", "unsafe": "+", "": " "}
+
+
+def _fix_kind(rule) -> str:
+    """"safe", "unsafe" (a fix that is a guess, applied with --unsafe-fixes) or "" (no fix)."""
+    return rule.fix_applicability if rule.fixable else ""
 
 
 @main.command()
@@ -335,7 +351,7 @@ def explain(rule: str, config_path: str | None) -> None:
     d = found.doc
     click.echo(f"{found.code} ({found.name})\n")
     click.echo(f"Category: {found.category}    Severity: {found.severity}    "
-               f"Fixable: {'yes' if found.fixable else 'no'}    "
+               f"Fixable: {_FIXABLE_TEXT[_fix_kind(found)]}    "
                f"Enabled by default: {'yes' if found.default_enabled else 'no'}")
     if found.origin != "builtin":
         click.echo(f"Defined in: {found.origin}")
@@ -343,6 +359,9 @@ def explain(rule: str, config_path: str | None) -> None:
     if d.example_config:
         click.echo("Examples linted with this configuration\n" + _indent(d.example_config))
     click.echo("Example (flagged)\n" + _indent(d.bad) + "\nUse instead\n" + _indent(d.good))
+
+
+_FIXABLE_TEXT = {"safe": "yes", "unsafe": "with --unsafe-fixes", "": "no"}
 
 
 def _indent(text: str) -> str:

@@ -48,6 +48,7 @@ class Settings:
     jsonl_text_field: str = "text"
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     cache_dir: Path | None = None  # None: .newslint_cache in `root`
+    unsafe_fixes: bool = False  # apply and show the fixes that are guesses (Fix.applicability)
     config_path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
 
@@ -161,6 +162,10 @@ def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Se
             values["jsonl_text_field"] = table[key]
         elif key in LANGUAGETOOL_KEYS:
             continue  # read together below
+        elif key == "unsafe-fixes":
+            if not isinstance(table[key], bool):
+                raise fail(key, "must be true or false")
+            values["unsafe_fixes"] = table[key]
         elif key == "cache-dir":
             if not isinstance(table[key], str) or not table[key]:
                 raise fail(key, "must be a non-empty string (a folder)")

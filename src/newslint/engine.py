@@ -258,7 +258,7 @@ def _finding(doc: Document, rule: Rule, hit: Hit, plan: Plan, code: str | None =
     fix = None
     if (hit.replacement is not None and rule.fixable and doc.fmt != "jsonl"
             and doc.source_map.is_contiguous(hit.start, hit.end)):
-        fix = Fix(src_start, src_end, hit.replacement, start, end)
+        fix = Fix(src_start, src_end, hit.replacement, start, end, rule.fix_applicability)
     code = code or rule.code
     return Finding(doc.path, start, end, code, rule.name, rule.category,
                    _severity(rule, plan, code), hit.message, fix, doc.lines.line_text(start.line))

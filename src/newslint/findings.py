@@ -61,6 +61,9 @@ class Fix:
     replacement: str
     start: Position
     end: Position
+    # "safe": --fix applies it. "unsafe": a guess that may be wrong (a near-miss name, a
+    # lowercased noun); applied, and shown, only with --unsafe-fixes.
+    applicability: str = "safe"
 
     def to_json(self) -> dict:
         return {
@@ -69,7 +72,7 @@ class Fix:
             "column": self.start.column,
             "end_line": self.end.line,
             "end_column": self.end.column,
-            "applicability": "safe",
+            "applicability": self.applicability,
         }
 
 

@@ -1,13 +1,32 @@
-"""Applying safe fixes to a file's text: non-overlapping replacements, last first."""
+"""Applying fixes to a file's text: non-overlapping replacements, last first. Safe fixes always;
+unsafe ones (guesses: a near-miss name, a lowercased noun) only when the user asks for them."""
 
 from __future__ import annotations
+
+from typing import Iterable
 
 from newslint.findings import Finding, Fix
 
 
-def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:
-    """The text with every fix applied that does not overlap an earlier one, and how many were."""
-    fixes: list[Fix] = sorted((f.fix for f in findings if f.fix), key=lambda x: (x.start_offset, x.end_offset))
+def applicable(findings: Iterable[Finding], unsafe: bool) -> list[Fix]:
+    """The fixes of these findings that may be applied: the safe ones, and with `unsafe` all."""
+    return [f.fix for f in findings if f.fix is not None and (unsafe or f.fix.applicability == "safe")]
+
+
+def withhold_unsafe(findings: Iterable[Finding]) -> int:
+    """Take the unsafe fixes off the findings, so that no report offers them; how many there were."""
+    withheld = 0
+    for finding in findings:
+        if finding.fix is not None and finding.fix.applicability != "safe":
+            finding.fix = None
+            withheld += 1
+    return withheld
+
+
+def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, int]:
+    """The text with every applicable fix applied that does not overlap an earlier one, and how
+    many were."""
+    fixes: list[Fix] = sorted(applicable(findings, unsafe), key=lambda x: (x.start_offset, x.end_offset))
     chosen: list[Fix] = []
     last_end = -1
     for fix in fixes:

@@ -9,7 +9,7 @@ A pack is a TOML file holding `[[rule]]` tables. Two kinds exist:
 
 Every entry has code, name, category, kind, message and the doc fields what, why, bad and good;
 optional keys are severity, scope (line, sentence, block, heading), ignore-case, block-kinds,
-where, enabled, summary. The format is documented in the README ("Rule packs").
+where, enabled, summary, and for substitutions fix (safe, unsafe). The format is documented in the README ("Rule packs").
 """
 
 from __future__ import annotations
@@ -31,12 +31,14 @@ KINDS = ("existence", "substitution")
 VOICES = ("any", "reported")
 # "middle": not the article's first or last block, where a title or a sign-off belongs.
 WHERES = ("anywhere", "middle")
+# "unsafe": the right phrase is what the wrong one probably means, not surely (a calque).
+FIX_APPLICABILITIES = ("safe", "unsafe")
 _COMMON_KEYS = {
     "code", "name", "category", "kind", "message", "severity", "scope", "ignore-case",
     "block-kinds", "enabled", "summary", "what", "why", "bad", "good", "example-format", "requires",
     "voice", "where",
 }
-_KIND_KEYS = {"existence": {"patterns", "phrases"}, "substitution": {"swap", "regex"}}
+_KIND_KEYS = {"existence": {"patterns", "phrases"}, "substitution": {"swap", "regex", "fix"}}
 _REQUIRED = ("code", "name", "category", "kind", "message", "what", "why", "bad", "good")
 
 
@@ -61,6 +63,7 @@ class PackRule(Rule):
         self.doc = RuleDoc(entry["what"].strip(), entry["why"].strip(), entry["bad"], entry["good"],
                            entry.get("example-format", "txt"))
         self.fixable = self.kind == "substitution"
+        self.fix_applicability = entry.get("fix", "safe")
         self.origin = origin
         if isinstance(pattern, re.Pattern):
             self.pattern = pattern
@@ -294,6 +297,8 @@ def _build(entry: dict, index: int, path: Path, lazy: bool = False) -> PackRule:
         raise fail(f"unknown voice {voice!r} (one of: {', '.join(VOICES)})")
     if entry.get("where", "anywhere") not in WHERES:
         raise fail(f"unknown where {entry['where']!r} (one of: {', '.join(WHERES)})")
+    if entry.get("fix", "safe") not in FIX_APPLICABILITIES:
+        raise fail(f"unknown fix {entry['fix']!r} (one of: {', '.join(FIX_APPLICABILITIES)})")
     return PackRule(entry, str(path), pattern, swaps, swap_patterns, anchored, literals, requires,
                     voice == "reported")
 

@@ -80,6 +80,8 @@ class Rule:
     doc: ClassVar[RuleDoc]
     default_enabled: ClassVar[bool] = True
     fixable: ClassVar[bool] = False
+    # "unsafe" where the fix is a guess that may be wrong: applied only with --unsafe-fixes.
+    fix_applicability: ClassVar[str] = "safe"
     # Whether findings name a sub-rule after a slash (GRM001/EN_A_VS_AN: a LanguageTool rule).
     subrules: ClassVar[bool] = False
     # Where the rule comes from: "builtin", or the path of the rule pack that defines it.

@@ -34,6 +34,7 @@ class CapitalisedCommonNoun(Rule):
     category = "mt-artifact"
     severity = Severity.WARNING
     fixable = True
+    fix_applicability = "unsafe"  # the word may be a name or a title ("Sideways star")
     summary = "A common noun capitalised in the middle of a sentence"
     doc = RuleDoc(
         what="A common noun written with a capital in the middle of a sentence, between two "

@@ -44,6 +44,9 @@ class LanguageToolTypo(LanguageToolRule):
     code = "SPL900"
     name = "languagetool-typo"
     category = "spelling"
+    # A word LanguageTool does not know may be a name; its one suggestion is a guess, as
+    # pyspellchecker's are (SPL001 offers no fix at all).
+    fix_applicability = "unsafe"
     summary = "Possible typos from LanguageTool's spelling rules (needs a LanguageTool server)"
     doc = RuleDoc(
         what="A match of one of LanguageTool's typo rules (category TYPOS, such as "

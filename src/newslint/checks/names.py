@@ -145,6 +145,7 @@ class NameNearMiss(Rule):
     category = "name-misspelling"
     severity = Severity.WARNING
     fixable = True
+    fix_applicability = "unsafe"  # the near name may be another name
     summary = "A name one or two letters away from a name the article uses more often"
     doc = RuleDoc(
         what="A capitalised name that occurs once and is one or two letters away (a letter "
@@ -521,6 +522,7 @@ class PlaceNearMiss(Rule):
     category = "name-misspelling"
     severity = Severity.WARNING
     fixable = True
+    fix_applicability = "unsafe"  # the near place may be another place
     summary = "An unknown place name one or two letters away from a known place"
     doc = RuleDoc(
         what="A capitalised word in a place context (\"in X\", \"X region\", \"the town of X\") "

@@ -16,6 +16,7 @@ class Report:
     files_checked: int
     rules: list[Rule]  # every known rule, for formats that carry rule docs
     fixed: int = 0
+    withheld_fixes: int = 0  # unsafe fixes not offered (no --unsafe-fixes)
     notes: list[str] = field(default_factory=list)  # things the run could not do
     color: bool = False
 

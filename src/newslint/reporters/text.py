@@ -122,6 +122,8 @@ def _summary(report: Report) -> str:
         parts.append(f"Found {n} finding{'s' if n != 1 else ''} ({detail}) in {files}.")
         if fixable:
             parts.append(f"{fixable} fixable with --fix.")
+        if report.withheld_fixes:
+            parts.append(f"{report.withheld_fixes} more with --unsafe-fixes.")
     else:
         parts.append(f"All checked: no findings in {files}.")
     parts.extend(report.notes)
