@@ -119,12 +119,23 @@ def test_a_garbled_first_name_beside_another_surname_is_no_other_person(tmp_path
         "Floods hit the Bryzhanovsky district. The Bryzhanovsky council met. The village of Bryzhanovka was cut off.\n",
         # a surname after a given name, one letter from a common word in a title
         "Hilda Walting won best actress for the play Waiting Rooms, which critics had praised.\n",
+        # names in another language: an accent English does not write, a name that goes on in French
+        "She flew to Paris on Monday. A columnist for El País wrote about the strike.\n",
+        "The Music Institute in Cairo trained her. She later taught at the Institut du monde arabe.\n",
     ],
     ids=["demonyms", "ordinary-word", "other-person", "both-known", "other-first-name", "foreign-first-name",
-         "dialect-spellings", "major-place", "slavic-place-adjective", "surname-after-given-name"],
+         "dialect-spellings", "major-place", "slavic-place-adjective", "surname-after-given-name",
+         "accented-foreign-name", "foreign-name-goes-on"],
 )
 def test_legitimately_close_words_are_not_misspellings(tmp_path, text):
     assert _found(tmp_path, INTRO + text) == []
+
+
+def test_a_name_written_with_its_own_letters_and_spelt_out_is_still_reported(tmp_path):
+    # "El País" beside "Paris" is another name; "Bjørndal" beside "Bjorndal" is one name written two ways
+    text = INTRO + "Coach Bjorndal spoke. Bjorndal said the team was ready. Later Bjørndal left.\n"
+    [f] = _found(tmp_path, text)
+    assert f["code"] == "NMS001" and f["fix"]["replacement"] == "Bjorndal"
 
 
 def test_a_misspelling_the_gazetteer_lists_as_another_name_is_still_reported(tmp_path):
