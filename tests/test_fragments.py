@@ -20,6 +20,12 @@ def test_one_word_lowercase_stub_after_a_full_sentence(tmp_path):
     assert found == [("FRG001", 3, column), ("FRG003", 3, column)]
 
 
+@pytest.mark.parametrize("stub", ["did.", "Carried out.", "Patrol."])
+def test_stranded_verb_forms_are_stubs(tmp_path, stub):
+    # a finite form or a participle on its own is not a command, unlike "Listen."
+    assert [code for code, *_ in _found(tmp_path, f"{HEADLINE}\n\n{FULL} {stub}\n")][:1] == ["FRG001"]
+
+
 def test_two_word_stub_split_off_the_previous_sentence(tmp_path):
     text = f"{HEADLINE}\n\nThe crossing is run by the regional guard. Guards patrol.\n"
     assert _found(tmp_path, text) == [("FRG001", 3, 44)]
@@ -62,6 +68,8 @@ def test_lowercase_subheading_and_sentence_and_paragraph(tmp_path):
         "And always.",  # two words, the same
         "But never again.",
         "Many fear the worst.",
+        "Listen.",  # a command is a whole sentence
+        "Cold. Wet. Dark.",  # stubs in a row: a writer's rhythm
     ],
 )
 def test_sentences_that_are_not_fragments(tmp_path, sentence):

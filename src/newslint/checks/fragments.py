@@ -88,8 +88,9 @@ class ShortSentence(Rule):
         what="A sentence of one or two words in a body paragraph, such as \"warning.\" after a "
              "full sentence or \"Peacekeepers patrol.\" split off the sentence before it. "
              "Quotations, headings, replies (\"Yes.\"), a pronoun with its verb (\"He "
-             "refused.\") and a stub a writer opens with a conjunction for stress (\"And "
-             "always.\") are not flagged.",
+             "refused.\"), a stub a writer opens with a conjunction for stress (\"And "
+             "always.\"), a command (\"Listen.\") and stubs set in a row for rhythm (\"Cold. "
+             "Wet. Dark.\") are not flagged.",
         why="Machine translation and careless editing leave stubs of sentences; in news prose "
             "they read as errors, not as style.",
         bad="The ministry confirmed the closure of the border crossing on Monday. warning.\n",
@@ -109,6 +110,10 @@ class ShortSentence(Rule):
                 continue
             if _deliberate_fragment(words):
                 continue  # a writer's stress: "And rightly so.", "But never again."
+            if len(words) == 1 and _imperative(lowered[0]):
+                continue  # a command is a whole sentence: "Go.", "Listen."
+            if _short_neighbour(doc, sentence):
+                continue  # a run of stubs is a writer's rhythm: "Cold. Wet. Dark."
             if all(w.text[0].isupper() for w in words) and (
                 _in_list_block(doc, sentence) or _is_whole_block(doc, sentence)
             ):
@@ -162,6 +167,23 @@ def _deliberate_fragment(words: list[Word]) -> bool:
     first = words[0].text.lower()
     second = words[1].text.lower() if len(words) > 1 else ""
     return first in _DELIBERATE_OPENERS or (first == "what" and second in ("a", "an")) or first == "how"
+
+
+def _imperative(word: str) -> bool:
+    """A verb's bare form, mostly used as a verb ("go", "listen", "wait"): a command on its own.
+    Not a finite form ("did.", "is.", "carried."), which machine translation strands."""
+    return (word in _VerbLexicon.load().mostly_verbs and word not in _AUXILIARIES
+            and not word.endswith(("s", "ed", "ing")))
+
+
+def _short_neighbour(doc: Document, sentence: Sentence) -> bool:
+    """Whether the sentence before or after it in the paragraph is a stub of two words or fewer
+    too: writers set such stubs in a row for rhythm; machine translation strands one at a time."""
+    for step in (-1, 1):
+        other = _neighbour(doc, sentence, step)
+        if other is not None and other.text.count(" ") <= 1 and other.text[-1:] in ".!?":
+            return True
+    return False
 
 
 def _excused(doc: Document, sentence: Sentence) -> bool:
