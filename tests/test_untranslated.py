@@ -70,6 +70,7 @@ def test_position_of_a_clause_inside_an_english_sentence(tmp_path):
     "The Partido de la Revolución Democrática and the Bundesamt für Migration und Flüchtlinge replied.\n",
     "He studied at the Conservatoire National des Arts et Métiers before joining Real Madrid.\n",
     "The Frankfurter Allgemeine Zeitung and Le Monde both ran the story on Friday.\n",
+    "He taught at the Institut du monde arabe for two decades and wrote on the Ministère de l'économie.\n",
     # Short quoted titles, slogans and phrases.
     'She reread "Cien años de soledad" and watched "Y tu mamá también" on the ferry.\n',
     'Protesters chanted "ni una menos" and "el pueblo unido jamás será vencido" outside.\n',

@@ -182,6 +182,10 @@ NAME_PARTICLES = frozenset(
     i och og af av von van der den het ten ter zu zum zur am im au aux und für""".split()
 )
 MIN_CONTENT_EVIDENCE = 2
+# French and Spanish names of institutions go on in lowercase after their capitalised head
+# ("Institut du monde arabe", "Ministère de l'économie"): a run this short that starts with a
+# particle right after a capitalised word is the tail of such a name.
+MAX_NAME_TAIL_WORDS = 5
 
 # Words as wordfreq splits them, Latin letters only: "d'état" is "d" and "état"; other scripts
 # are MTA401's.
@@ -221,7 +225,8 @@ class UntranslatedText(Rule):
              "Turkish and eleven more): \"según fuentes oficiales, the minister…\", \"laut "
              "Angaben der Polizei\". Loanwords and short set phrases (\"de facto\", \"coup "
              "d'état\", \"per se\", \"joie de vivre\"), names of foreign institutions (\"Partido "
-             "de la Revolución Democrática\") and short quoted titles are not flagged.",
+             "de la Revolución Democrática\", also with a lowercase tail: \"Institut du monde "
+             "arabe\") and short quoted titles are not flagged.",
         why="A foreign clause in an English article is text machine translation skipped, or an "
             "original the scraper kept next to its translation; either way the reader loses it.",
         bad="Según fuentes oficiales, el ministro dimitirá mañana, the newspaper reported.\n\n"
@@ -357,7 +362,19 @@ def _qualifies(text, words, scores, first, last, language) -> bool:
     capitalised = sum(1 for i in span if i > 0 and words[i].group(0)[0].isupper())
     if capitalised * 2 > len(span):
         return False  # mostly capitalised: the name of an institution, a place or a work
+    if _name_tail(text, words, first, last):
+        return False
     return not _translated_after(text, words[last].end())
+
+
+def _name_tail(text: str, words: list[re.Match], first: int, last: int) -> bool:
+    """Whether the run is the lowercase tail of a foreign name: a particle right after a
+    capitalised word that does not open the sentence ("the Institut du monde arabe")."""
+    if first < 2 or last - first + 1 > MAX_NAME_TAIL_WORDS:
+        return False
+    head = words[first - 1]
+    return (words[first].group(0) in NAME_PARTICLES and head.group(0)[0].isupper()
+            and text[head.end():words[first].start()] == " ")
 
 
 _GLOSS = regexes.compile(r"[^.!?()]{0,40}?\(([^()]{3,200})\)")
