@@ -83,6 +83,16 @@ def test_brand_names_numbers_and_particles_may_start_lowercase(tmp_path):
     assert _found(tmp_path, text) == []
 
 
+def test_a_lowercase_brand_the_article_writes_so_elsewhere_may_start_a_sentence(tmp_path):
+    text = (f"{HEADLINE}\n\nThe privacy group zorvik filed the complaint in May.\n\n"
+            "zorvik welcomed the ruling on Friday. meanwhile the border stayed shut, and meanwhile "
+            "trade fell.\n")
+    # a word the dictionary knows lost its capital; the brand did not
+    assert _found(tmp_path, text) == [("FRG003", 5, 39)]
+    alone = f"{HEADLINE}\n\n{FULL}\n\nzorvik welcomed the ruling on Friday.\n"
+    assert _found(tmp_path, alone) == [("FRG003", 5, 1)]
+
+
 @pytest.mark.parametrize(
     "block",
     [

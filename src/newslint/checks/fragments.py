@@ -302,7 +302,8 @@ class LowercaseStart(Rule):
     doc = RuleDoc(
         what="A sentence, paragraph or subheading whose first letter is lowercase: \"decades of "
              "tension\" as a subheading, \"…on Monday. meanwhile the talks went on\". Words that "
-             "are lowercase by convention (iPhone, eBay, de, van), numbers, list items and a "
+             "are lowercase by convention (iPhone, eBay, de, van), a brand the article writes in "
+             "lowercase mid-sentence too (\"noyb\"), numbers, list items and a "
              "sentence that continues another across a paragraph break (see TRN004) are not "
              "flagged.",
         why="A lowercase start marks a sentence that lost its beginning or a heading mangled by "
@@ -325,6 +326,8 @@ class LowercaseStart(Rule):
             if not opens_in_lowercase(text) or doc.quoted[sentence.index] or _MARKUP_LEFTOVER.match(text):
                 continue
             first = first_word(text)
+            if _lowercase_name(doc, first):
+                continue
             block = blocks[sentence.block]
             if sentence.start == block.start and mangled:
                 continue  # one of many paragraphs that open mid-sentence: TRN005 reports them
@@ -335,6 +338,16 @@ class LowercaseStart(Rule):
             what = "Heading" if role == HEADING_LIKE else "Sentence"
             end = sentence.start + len(sentence.text) - len(text) + len(first)
             yield Hit(sentence.start, end, f"{what} starts in lowercase: '{sentence.text[:60]}'")
+
+
+def _lowercase_name(doc: Document, word: str) -> bool:
+    """A brand written in lowercase ("noyb", "adidas"): a word the dictionary does not know that
+    the article also writes in lowercase elsewhere, where no sentence starts. Asked only of the
+    few sentences that open in lowercase."""
+    if word.lower() in word_list("english-words"):
+        return False  # "meanwhile", "the": an ordinary word that lost its capital
+    elsewhere = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text)]
+    return any(doc.sentence_at(offset).start < offset for offset in elsewhere)
 
 
 # A tag that lost its "<" in scraping ("br /&gt;"): residue, not a sentence.
