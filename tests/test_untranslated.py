@@ -74,6 +74,8 @@ def test_position_of_a_clause_inside_an_english_sentence(tmp_path):
     # Short quoted titles, slogans and phrases.
     'She reread "Cien años de soledad" and watched "Y tu mamá también" on the ferry.\n',
     'Protesters chanted "ni una menos" and "el pueblo unido jamás será vencido" outside.\n',
+    # A short quotation over two sentences: a speaker's own words, kept on purpose.
+    'Leclerc spoke on the radio: "Merci, merci à tous. This one is for my dad."\n',
     # A quoted original followed by its translation in brackets.
     'The paper\'s headline read "El alcalde se volvió loco en el puerto (The mayor went mad at the harbour)".\n',
     # English words that other languages also use.

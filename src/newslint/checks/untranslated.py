@@ -257,6 +257,8 @@ class UntranslatedText(Rule):
             best = self._best_run(sentence.text, words, lowered, candidates)
             if best:
                 (start, end), language = best
+                if doc.quoted[sentence.index] and _in_short_quotation(doc, sentence.start + start, sentence.start + end):
+                    continue
                 text = sentence.text[start:end]
                 yield Hit(sentence.start + start, sentence.start + end,
                           f"Untranslated {language} text: '{_short(text)}'")
@@ -324,6 +326,17 @@ def _pieces(text: str, words: list[re.Match]) -> list[tuple[int, int]]:
             start = i
     pieces.append((start, len(words)))
     return pieces
+
+
+def _in_short_quotation(doc: Document, start: int, end: int) -> bool:
+    """Whether [start, end) lies in a quotation of at most MAX_QUOTED_TITLE_WORDS words that runs
+    over more than one sentence: "Merci, merci à tous. This one is for my dad." A quotation inside
+    one sentence is judged by `_quoted_title_positions`."""
+    block = doc.block_at(start)
+    for quote in _QUOTED.finditer(block.text):
+        if block.start + quote.start() <= start and end <= block.start + quote.end():
+            return len(_TOKEN.findall(quote.group(0))) <= MAX_QUOTED_TITLE_WORDS
+    return False
 
 
 def _quoted_title_positions(text: str, words: list[re.Match]) -> set[int]:
