@@ -95,6 +95,9 @@ def test_part_of_a_hyphenated_word_is_reported(tmp_path):
     "The telcoh cut prices. Another telcoh followed.\n",
     # foreign phrases, letters English does not use, words drawn out on purpose
     "He had a certain joie de vivre, a señor said, and the crowd went hmmm.\n",
+    # words in a run of another language, reported as such or let pass as a quotation or a name
+    'On the radio he said: "Merci, merci à tous. This one is for my dad."\n',
+    "He taught at the Institut du monde arabe for two decades.\n",
     # a word cut by an HTML entity left in scraped text
     "They met at the caf&#233; near the harbour.\n",
     # words of SCOWL's lists that pyspellchecker lacks

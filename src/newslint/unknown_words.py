@@ -176,7 +176,7 @@ class _Finder:
         text = self.doc.text
         foreign = self._foreign_blocks(candidates)
         for start, (lower, parts) in sorted(candidates.items()):
-            if self._in_foreign_phrase(start, start + len(lower), candidates):
+            if self._in_foreign_phrase(start, start + len(lower), candidates) or self._in_foreign_run(start):
                 continue
             if foreign and self.doc.block_at(start).index in foreign:
                 continue
@@ -271,6 +271,16 @@ class _Finder:
         if after is not None:
             neighbours.append((after.start(), after.group()))
         return any(word in FOREIGN_PARTICLES or at in candidates for at, word in neighbours)
+
+    def _in_foreign_run(self, start: int) -> bool:
+        """Inside a run of another language that the untranslated-text rule finds in the sentence
+        ("merci à tous", "Institut du monde arabe"), whether or not it reports the run: the word
+        is French, not misspelt English. Asked only of the few unknown words."""
+        from newslint.checks.untranslated import foreign_run  # its word statistics load on demand
+
+        sentence = self.doc.sentence_at(start)
+        run = foreign_run(sentence.text)
+        return run is not None and sentence.start + run[0] <= start < sentence.start + run[1]
 
     def _name_at_start(self, word: str) -> bool:
         """A capitalised unknown word at a sentence start that the article uses as a name."""

@@ -249,12 +249,7 @@ class UntranslatedText(Rule):
             if not (first and first.group(0) in initial):
                 if not anywhere or gate.isdisjoint(sentence.text.split()):
                     continue
-            words = list(_TOKEN.finditer(sentence.text))
-            candidates = _candidate_languages(words, marker_map, strong)
-            if not candidates:
-                continue
-            lowered = [m.group(0).lower() for m in words]
-            best = self._best_run(sentence.text, words, lowered, candidates)
+            best = _foreign_run(sentence.text, marker_map, strong)
             if best:
                 (start, end), language = best
                 if doc.quoted[sentence.index] and _in_short_quotation(doc, sentence.start + start, sentence.start + end):
@@ -263,22 +258,41 @@ class UntranslatedText(Rule):
                 yield Hit(sentence.start + start, sentence.start + end,
                           f"Untranslated {language} text: '{_short(text)}'")
 
-    def _best_run(self, text, words, lowered, candidates):
-        """The highest-scoring qualifying run over the candidate languages, or None."""
-        neutral = _loan_positions(lowered) | _quoted_title_positions(text, words)
-        pieces = _pieces(text, words)
-        best = None
-        for code in sorted(candidates):
-            language = languages.load(code)
-            scores = [_word_score(m.group(0), low, i, language, i in neutral)
-                      for i, (m, low) in enumerate(zip(words, lowered))]
-            for piece_start, piece_end in pieces:
-                for first, last, total in _segments(scores, piece_start, piece_end):
-                    if total < MIN_RUN_SCORE or (best is not None and total <= best[0]):
-                        continue
-                    if _qualifies(text, words, scores, first, last, language):
-                        best = (total, (words[first].start(), words[last].end()), language.name)
-        return best[1:] if best else None
+
+def foreign_run(text: str) -> tuple[int, int] | None:
+    """The span of a run of another language in a sentence, or None, counting the runs MTA402
+    lets pass too (the name of a foreign institution, a short quotation): their words are not
+    English, and the spelling rules do not call them misspelt ("Institut du monde arabe")."""
+    found = _foreign_run(text, languages.markers(), languages.strong_markers(), excuses=False)
+    return found[0] if found else None
+
+
+def _foreign_run(text: str, marker_map, strong, excuses: bool = True):
+    """((start, end), language name) of the best run of another language in the sentence, or None.
+    Without `excuses`, names and short quotations count as runs too."""
+    words = list(_TOKEN.finditer(text))
+    candidates = _candidate_languages(words, marker_map, strong)
+    if not candidates:
+        return None
+    return _best_run(text, words, [m.group(0).lower() for m in words], candidates, excuses)
+
+
+def _best_run(text, words, lowered, candidates, excuses: bool = True):
+    """The highest-scoring qualifying run over the candidate languages, or None."""
+    neutral = _loan_positions(lowered) | (_quoted_title_positions(text, words) if excuses else set())
+    pieces = _pieces(text, words)
+    best = None
+    for code in sorted(candidates):
+        language = languages.load(code)
+        scores = [_word_score(m.group(0), low, i, language, i in neutral)
+                  for i, (m, low) in enumerate(zip(words, lowered))]
+        for piece_start, piece_end in pieces:
+            for first, last, total in _segments(scores, piece_start, piece_end):
+                if total < MIN_RUN_SCORE or (best is not None and total <= best[0]):
+                    continue
+                if _qualifies(text, words, scores, first, last, language, excuses):
+                    best = (total, (words[first].start(), words[last].end()), language.name)
+    return best[1:] if best else None
 
 
 def _candidate_languages(words, marker_map, strong) -> set[str]:
@@ -365,12 +379,14 @@ def _segments(scores: list[float], begin: int, stop: int) -> Iterator[tuple[int,
         yield start, peak_end, peak
 
 
-def _qualifies(text, words, scores, first, last, language) -> bool:
+def _qualifies(text, words, scores, first, last, language, excuses: bool = True) -> bool:
     evidence = [i for i in range(first, last + 1) if scores[i] >= EVIDENCE]
     content = [i for i in evidence if words[i].group(0).lower() not in NAME_PARTICLES
                and (i == 0 or language.code in NOUN_CAPITALISING or not words[i].group(0)[0].isupper())]
     if len(evidence) < MIN_EVIDENCE or len(content) < MIN_CONTENT_EVIDENCE:
         return False
+    if not excuses:
+        return True
     span = range(first, last + 1)
     capitalised = sum(1 for i in span if i > 0 and words[i].group(0)[0].isupper())
     if capitalised * 2 > len(span):
