@@ -94,4 +94,22 @@ class MalformedFrontMatter(EngineEmitted):
     )
 
 
-INPUT_RULES = [NotUtf8, BinaryFile, UnreadableFile, MalformedJsonLine, MalformedFrontMatter]
+class LoneSurrogate(EngineEmitted):
+    code = "INP006"
+    name = "lone-surrogate"
+    severity = Severity.WARNING
+    summary = "A JSON Lines record's text holds a lone surrogate escape (half of a UTF-16 pair)"
+    doc = RuleDoc(
+        what="A JSON Lines record whose text has a `\\uD800`-`\\uDFFF` escape that is not half of a "
+             "surrogate pair: not a character at all. newslint reads it as U+FFFD (the replacement "
+             "character) and lints the rest of the record.",
+        why="Scrapers and tools that cut strings by UTF-16 units leave these behind. Such a string "
+            "cannot be written as UTF-8, so most tools downstream fail on it or drop the record; "
+            "the character it was meant to be is lost. Fix the data where it was produced.",
+        bad='{"id": 1, "text": "Fans cheered \\ud83d as the band came on."}\n',
+        good='{"id": 1, "text": "Fans cheered \\ud83d\\ude00 as the band came on."}\n',
+        example_format="jsonl",
+    )
+
+
+INPUT_RULES = [NotUtf8, BinaryFile, UnreadableFile, MalformedJsonLine, MalformedFrontMatter, LoneSurrogate]
