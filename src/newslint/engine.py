@@ -135,11 +135,12 @@ def lint_decoded(decoded: Decoded, display: str, fmt: str, plan: Plan) -> FileRe
         return FileResult(display, _input_findings(display, [sources.Problem("INP002", decoded.note)], None, plan))
     text = decoded.text
     problems: list[sources.Problem] = []
-    if not decoded.clean:
-        problems.append(sources.Problem("INP001", decoded.note))
     # JSON Lines records are linted one at a time, unless LanguageTool is to batch them together.
     loaded = sources.load(fmt, display, text, plan.source_options, stream=plan.grammar is None)
     lines = loaded.lines or (loaded.documents[0].lines if loaded.documents else LineIndex(text))
+    if not decoded.clean:  # at the first replaced byte, if any: the user looks for it there
+        where = lines.position(decoded.bad_at) if decoded.bad_at is not None else (1, 1)
+        problems.append(sources.Problem("INP001", decoded.note, *where))
 
     findings: list[Finding] = []
     errors: list[str] = []

@@ -26,7 +26,8 @@ class NotUtf8(EngineEmitted):
     summary = "File is not UTF-8; it was decoded another way"
     doc = RuleDoc(
         what="A file that is not valid UTF-8. newslint detects the encoding, decodes the file with "
-             "it and lints it, and says which encoding it used.",
+             "it and lints it, and says which encoding it used. A UTF-8 file with a few stray bytes "
+             "is read as UTF-8 with those bytes replaced by U+FFFD, reported at the first of them.",
         why="Other tools will read the file as UTF-8 and show mojibake; a guessed encoding can be "
             "wrong. Convert the file to UTF-8. newslint never rewrites such a file with --fix.",
         bad="The café in Zürich reopened on Monday, the owner said.\n",
