@@ -86,7 +86,9 @@ class _Extractor(HTMLParser):
     def __init__(self, builder: DocumentBuilder) -> None:
         super().__init__(convert_charrefs=False)  # entities come one by one, with positions
         self._source = builder.source_text
-        self._line_starts = builder.lines.starts
+        # html.parser counts lines at LF only; LineIndex also at a lone CR.
+        self._line_starts = builder.lines.starts if "\r" not in self._source else [
+            0, *(m.end() for m in re.finditer("\n", self._source))]
         self._writer = ProseWriter(builder)
         self._stack: list[str] = []
         self._skip_at: int | None = None  # stack depth of the skipped element we are inside
