@@ -24,6 +24,7 @@ from newslint.rule import Context, ProjectRule, Rule
 from newslint.selection import (check_selectors, enabled_rules, is_selected, matches, names_a_rule, specificity,
                                 subrules_selected)
 from newslint.sources.decoding import Decoded, decode
+from newslint.sources.prose import readable
 
 if TYPE_CHECKING:
     import pathspec
@@ -262,7 +263,7 @@ def _finding(doc: Document, rule: Rule, hit: Hit, plan: Plan, code: str | None =
         fix = Fix(src_start, src_end, hit.replacement, start, end, rule.fix_applicability)
     code = code or rule.code
     return Finding(doc.path, start, end, code, rule.name, rule.category,
-                   _severity(rule, plan, code), hit.message, fix, doc.lines.line_text(start.line))
+                   _severity(rule, plan, code), readable(hit.message), fix, doc.lines.line_text(start.line))
 
 
 def _severity(rule: Rule, plan: Plan, code: str | None = None) -> Severity:
