@@ -558,3 +558,23 @@ def test_a_broken_regex_store_is_rewritten(tmp_path, cache_dir):
     again = _check(str(tmp_path / "a.txt"))
     assert "RES001" in again.stdout and again.stderr == ""
     assert json.loads(store_path.read_text(encoding="utf-8"))["patterns"]
+
+
+def _not_utf8_name(folder: Path, text: str) -> Path:
+    """A file whose name is not UTF-8 (Python gives it as surrogates); skips where none can exist."""
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        return write(folder / os.fsdecode(b"caf\xe9.txt"), text)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes UTF-8 names only")
+
+
+@pytest.mark.usefixtures("small_runs_keep_verdicts")
+def test_a_verdict_naming_a_file_whose_name_is_not_utf8_is_kept(tmp_path, cache_dir):
+    _ferry_files(tmp_path, odd=-1)
+    _not_utf8_name(tmp_path, "Ferry talks\n\nThe Saint Aubin ferry resumed on Monday, officials said.\n")
+    cold = _check(str(tmp_path))
+    assert [f["code"] for f in json.loads(cold.stdout) if "caf" in f["path"]] == ["NCN002"]
+    assert len(_verdicts(cache_dir)) == 1 and cold.stderr == ""
+    warm = _check(str(tmp_path))
+    assert warm.stdout == cold.stdout and warm.stderr == ""

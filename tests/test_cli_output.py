@@ -4,6 +4,7 @@ the real CLI over small articles."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -421,3 +422,21 @@ def test_color_env_variables(repo, monkeypatch):
 @pytest.mark.parametrize("fmt", ["json", "sarif", "github", "junit"])
 def test_machine_formats_never_have_colour(repo, fmt):
     assert ANSI not in check("--color", "always", "--format", fmt, "a.txt").stdout
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_in_every_format(tmp_path, monkeypatch):
+    name = os.fsdecode(b"caf\xe9.txt")  # what Python makes of a Latin-1 file name
+    try:
+        write(tmp_path / name, ARTICLE)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes UTF-8 names only")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "report.out"
+    for fmt in ("text", "concise", "json", "sarif", "github", "junit"):
+        printed = run_cli("check", "--format", fmt, *SELECT, name)
+        written = run_cli("check", "--format", fmt, *SELECT, "--output-file", str(out), name)
+        assert printed.exit_code == written.exit_code == 1, fmt
+        assert out.read_bytes() == printed.stdout_bytes, fmt  # the name's own bytes, as on standard output
+    sarif = json.loads(run_cli("check", "--format", "sarif", *SELECT, name).stdout)
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in sarif["runs"][0]["results"]} == {"caf%E9.txt"}

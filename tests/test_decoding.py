@@ -9,7 +9,7 @@ import pytest
 
 from newslint.sources.decoding import decode
 from tests.test_source_markdown import lint
-from tests.util import check_json
+from tests.util import check_json, run_cli
 
 SENTENCE = "The café in Zürich reopened, and the the owner said “welcome” to all.\n"
 BBC_LATIN1 = Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc-news" / "sport" / "199.txt"
@@ -98,3 +98,50 @@ def test_real_iso_8859_1_article():
     status, found = check_json("--select", "INP001", str(BBC_LATIN1))
     assert status == 1
     assert [f["code"] for f in found] == ["INP001"] and decoded.encoding in found[0]["message"]
+
+
+STRAY = "Café owners left the the dock.\nPrice \ufffd rose, and the the quay shut.\n"
+STRAY_BYTES = STRAY.encode("utf-8").replace("\ufffd".encode(), b"\xa3")  # one Latin-1 pound sign
+
+
+def test_utf8_with_a_stray_byte_is_read_as_utf8_with_the_byte_replaced():
+    decoded = decode(STRAY_BYTES)
+    assert decoded.text == STRAY and decoded.encoding == "utf-8" and not decoded.clean
+    assert "0xa3" in decoded.note and f"offset {STRAY_BYTES.index(0xA3)}" in decoded.note
+
+
+def test_stray_byte_is_reported_where_it_is_and_columns_after_it_hold(tmp_path):
+    path = tmp_path / "m.txt"
+    path.write_bytes(STRAY_BYTES)
+    _, found = check_json("--select", "MTA301,INP001", str(path))
+    second = STRAY.splitlines()[1]
+    assert [(f["code"], f["line"], f["column"]) for f in found] == [
+        ("MTA301", 1, STRAY.index("the the") + 1),
+        ("INP001", 2, second.index("\ufffd") + 1), ("MTA301", 2, second.index("the the") + 1)]
+    assert "U+FFFD" in found[1]["message"] and "UTF-8" in found[1]["message"]
+    shown = run_cli("check", "--select", "MTA301", str(path)).stdout
+    assert "1 | Café owners left the the dock." in shown
+
+
+def test_utf8_file_with_a_stray_byte_is_not_rewritten_by_fix(tmp_path):
+    path = tmp_path / "m.md"
+    path.write_bytes(STRAY_BYTES)
+    status, found = check_json("--fix", "--select", "MTA301,INP001", str(path))
+    assert path.read_bytes() == STRAY_BYTES
+    assert [f["code"] for f in found] == ["MTA301", "INP001", "MTA301"]
+
+
+def test_utf8_byte_order_mark_with_a_stray_byte_is_read_as_utf8():
+    decoded = decode(codecs.BOM_UTF8 + STRAY_BYTES)
+    assert decoded.text == STRAY and decoded.encoding == "utf-8-sig" and not decoded.clean
+    # A mark before Latin-1 text does not make it UTF-8: no byte of it reads as UTF-8.
+    decoded = decode(codecs.BOM_UTF8 + "Crème brûlée was served.\n".encode("latin-1"))
+    assert decoded.text == "Crème brûlée was served.\n" and decoded.encoding != "utf-8-sig"
+
+
+def test_windows_1252_article_with_one_chance_utf8_sequence_stays_windows_1252():
+    # "É…" (0xC9 0x85) is a valid UTF-8 character by chance; the many other accented bytes are not.
+    article = ("Le café de la gare a rouvert. Le chef a préparé une crème brûlée et des crêpes pour "
+               "les élèves du lycée, comme chaque ÉTÉ… dit-il.\n")
+    decoded = decode(article.encode("cp1252"))
+    assert decoded.text == article and decoded.encoding == "cp1252" and decoded.bad_at is None

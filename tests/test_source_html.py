@@ -125,6 +125,22 @@ def test_truncated_file_yields_what_it_has_and_never_fails():
     assert blocks("html", text) == [("heading", 1, "Ferry"), ("paragraph", 0, "The ferry & the quay reopened.")]
 
 
+def test_a_bare_ampersand_hash_does_not_turn_the_rest_into_text(tmp_path):
+    # html.parser stops at "&#" with no number after it; what follows is still markup.
+    for ref in ("&#;", "&#", "&#x;", "&#x"):
+        text = (f"<html><body>\n<p>Readers sent the code {ref} to the paper on Monday.</p>\n"
+                "<p>The new budget was approved by the the council.</p>\n</body")
+        assert blocks("html", text) == [
+            ("paragraph", 0, f"Readers sent the code {ref} to the paper on Monday."),
+            ("paragraph", 0, "The new budget was approved by the the council.")], ref
+        found = lint(tmp_path / "a.html", text, "MTA301", "TRN001", "RES110")
+        assert found == [("MTA301", 3, text.splitlines()[2].index("the the") + 1)], ref
+        for end in range(len(text) - 12, len(text) + 1):  # cut anywhere in the last paragraph
+            for doc in load("html", "x.html", text[:end], SourceOptions()).documents:
+                assert "<" not in doc.text and "body" not in doc.text, text[:end]
+                assert_maps_back(doc, text[:end])
+
+
 def test_unclosed_script_or_comment_swallow_the_rest_quietly():
     assert blocks("html", "<p>Before.</p><script>var x = '<p>the the</p>'") == [("paragraph", 0, "Before.")]
     assert blocks("html", "<p>Before.</p><!-- never closed <p>the the</p>")[0] == ("paragraph", 0, "Before.")

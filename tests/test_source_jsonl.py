@@ -8,7 +8,7 @@ import random
 
 from newslint.sources import SourceOptions, load
 from tests.test_source_markdown import assert_maps_back, findings_of, lint
-from tests.util import check_json, write
+from tests.util import check_json, run_cli, write
 
 
 def record(text: str, **fields) -> str:
@@ -136,3 +136,54 @@ def test_deeply_nested_line_is_reported_not_a_crash():
     loaded = load("jsonl", "a.jsonl", text, SourceOptions())
     assert [(p.code, p.line) for p in loaded.problems] == [("INP004", 1)]
     assert [d.record_line for d in loaded.documents] == [2]
+
+
+SURROGATE_LINE = '{"id": 1, "text": "A \\ud800 lone surrogate and the the end."}'
+
+
+def test_lone_surrogate_is_read_as_a_replacement_character_and_reported(tmp_path):
+    # Scraped data often holds half of a UTF-16 pair; such a string cannot be written as UTF-8.
+    path = write(tmp_path / "s.jsonl", SURROGATE_LINE + "\n")
+    escape, repeated = SURROGATE_LINE.index("\\ud800") + 1, SURROGATE_LINE.index("the the") + 1
+    for _ in range(2):  # the second run reads the findings from the cache
+        status, found = check_json("--select", "MTA301,INP", str(path))
+        assert status == 1
+        assert [(f["code"], f["line"], f["column"]) for f in found] == [
+            ("INP006", 1, escape), ("MTA301", 1, repeated)]
+        assert "'\\ud800'" in found[0]["message"] and "U+FFFD" in found[0]["message"]
+        assert found[0]["severity"] == "warning" and found[0]["category"] == "input"
+    [doc] = load("jsonl", "s.jsonl", SURROGATE_LINE, SourceOptions()).documents
+    assert doc.text == "A \ufffd lone surrogate and the the end."
+    assert doc.position(doc.text.index("\ufffd")) == (1, escape)
+
+
+def test_lone_surrogate_is_safe_in_every_output_format(tmp_path):
+    path = write(tmp_path / "s.jsonl", SURROGATE_LINE + "\n")
+    out = tmp_path / "report.out"
+    for fmt in ("text", "concise", "json", "sarif", "github", "junit"):
+        for extra in ((), ("--no-cache",), ("--output-file", str(out))):
+            result = run_cli("check", "--format", fmt, "--select", "MTA301,INP", *extra, str(path))
+            assert result.exit_code == 1, (fmt, extra, result.output)
+            shown = out.read_text(encoding="utf-8") if extra and extra[0] == "--output-file" else result.stdout
+            assert "INP006" in shown and "MTA301" in shown, (fmt, extra)
+
+
+def test_lone_surrogates_in_a_chosen_field_and_in_a_field_name(tmp_path):
+    lines = [
+        '{"body": "Low \\uDC00 then high \\ud83d at the end \\ud83d", "text": "x"}',
+        '{"te\\ud800xt": "no text field here"}',
+    ]
+    path = write(tmp_path / "s.jsonl", "\n".join(lines) + "\n")
+    status, found = check_json("--select", "INP", "--jsonl-field", "body", str(path))
+    assert status == 1
+    assert [(f["code"], f["line"], f["column"]) for f in found] == [
+        ("INP006", 1, lines[0].index("\\uDC00") + 1), ("INP004", 2, 1)]
+    assert "3 lone surrogates" in found[0]["message"] and "'body'" in found[0]["message"]
+    assert "\\ud800" in found[1]["message"]  # the field name, escaped as json writes it
+
+
+def test_surrogate_pair_is_one_character_and_not_reported(tmp_path):
+    line = '{"text": "Fans cheered \\ud83d\\ude00 and the the band played."}'
+    [doc] = load("jsonl", "p.jsonl", line, SourceOptions()).documents
+    assert doc.text == "Fans cheered 😀 and the the band played."
+    assert lint(tmp_path / "p.jsonl", line + "\n", "MTA301", "INP") == [("MTA301", 1, line.index("the the") + 1)]

@@ -14,7 +14,7 @@ import pytest
 from newslint.document import Document
 from newslint.sources import SourceOptions, load
 from newslint.sources.prose import OBJECT
-from tests.util import check_json, write
+from tests.util import check_json, run_cli, write
 
 
 # -- helpers shared by the source tests ----------------------------------------------------------
@@ -170,6 +170,18 @@ def test_a_block_of_only_code_or_images_is_no_block_but_objects_next_to_words_st
     text = "`newslint` reads the file.\n\n![a](a.png) ![b](b.png)\n\nIt ends with `code`\n"
     assert blocks("markdown", text) == [
         ("paragraph", 0, f"{OBJECT} reads the file."), ("paragraph", 0, f"It ends with {OBJECT}")]
+
+
+def test_messages_show_an_object_as_an_ellipsis_and_keep_their_positions(tmp_path):
+    text = "Inline `code` the span.\n\nShe said the ![map](m.png) the new road opens on Monday.\n"
+    found = findings_of(tmp_path / "a.md", text, "FRG002", "MTA301")
+    assert [(f["code"], f["line"], f["column"], f["end_column"], f["message"]) for f in found] == [
+        ("FRG002", 1, 1, 24, "Sentence without a verb: 'Inline … the span.'")]
+    html = findings_of(tmp_path / "a.html", "<p>Inline <code>code</code> the span.</p>\n", "FRG002")
+    assert [(f["column"], f["end_column"], f["message"]) for f in html] == [
+        (4, 38, "Sentence without a verb: 'Inline … the span.'")]
+    for fmt in ("text", "concise", "sarif", "github", "junit"):
+        assert OBJECT not in run_cli("check", "--format", fmt, "--select", "FRG002", str(tmp_path / "a.md")).stdout
 
 
 def test_raw_html_blocks_and_inline_html_are_not_prose(tmp_path):

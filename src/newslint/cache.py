@@ -144,7 +144,9 @@ class Cache:
     def _store(self, path: str, entry: dict) -> None:
         if not self.write:
             return
-        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        # surrogatepass: a file name that is not UTF-8 (os.fsdecode's surrogates) must come back
+        # as it was, and json.loads reads bytes with surrogatepass.
+        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
         temp = f"{path}.{os.getpid()}.tmp"
         try:
             try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import re
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -274,13 +275,17 @@ def _statistics(findings: list[Finding], fmt: str) -> str:
 
 
 def _write(text: str, output_file: str | None) -> None:
+    # A file name that is not UTF-8 comes as surrogates (os.fsdecode): it is written as its own
+    # bytes, as `ls` prints it, to a file and to any terminal (a UTF-8 locale's stdout is strict).
     if output_file:
         try:
-            Path(output_file).write_text(text, encoding="utf-8")
+            Path(output_file).write_text(text, encoding="utf-8", errors="surrogateescape")
         except OSError as exc:
             raise _fail(f"{output_file}: cannot write output: {exc.strerror or exc}") from None
-    else:
+    elif not _NAME_BYTES.search(text):
         click.echo(text, nl=False, color=True)  # colour was decided by --color; do not strip it
+    else:
+        click.echo(text.encode("utf-8", "surrogateescape"), nl=False, color=True)
 
 
 @main.command()
@@ -331,6 +336,8 @@ def rules_command(fmt: str, config_path: str | None) -> None:
                "- off by default (enable with --select or extend-select)")
 
 
+# The surrogates os.fsdecode makes of the bytes of a file name that is not UTF-8.
+_NAME_BYTES = re.compile("[\udc80-\udcff]")
 _FIX_FLAGS = {"safe": "*", "unsafe": "+", "": " "}
 
 

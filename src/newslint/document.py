@@ -9,6 +9,7 @@ once, and shared by all rules.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from typing import Callable, NamedTuple, TypeVar
 from newslint import segment
 
 BLOCK_SEPARATOR = "\n\n"
+# What ends a line in a file: LF, CRLF, and a lone CR (old Mac files), as markdown-it counts them.
+LINE_BREAK = re.compile(r"\r\n?|\n")
 
 # Block kinds. Sources use these names; rules may rely on them.
 HEADING = "heading"
@@ -63,11 +66,15 @@ class Word(NamedTuple):
 
 
 class LineIndex:
-    """File offsets to 1-based (line, column), by binary search over line starts."""
+    """File offsets to 1-based (line, column), by binary search over line starts. A line ends
+    at LINE_BREAK."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
+        if "\r" in text:
+            self.starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+            return
+        starts = [0]  # LF only, nearly always: str.find is several times faster than the regex
         find = text.find
         pos = find("\n")
         while pos != -1:
@@ -92,7 +99,7 @@ class LineIndex:
     def line_text(self, line: int) -> str:
         start = self.starts[line - 1]
         end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
+        return self.text[start:end].rstrip("\r")  # the CR of a CRLF
 
     def line_start(self, line: int) -> int:
         return self.starts[line - 1]

@@ -24,6 +24,7 @@ from newslint.rule import Context, ProjectRule, Rule
 from newslint.selection import (check_selectors, enabled_rules, is_selected, matches, names_a_rule, specificity,
                                 subrules_selected)
 from newslint.sources.decoding import Decoded, decode
+from newslint.sources.prose import readable
 
 if TYPE_CHECKING:
     import pathspec
@@ -135,11 +136,12 @@ def lint_decoded(decoded: Decoded, display: str, fmt: str, plan: Plan) -> FileRe
         return FileResult(display, _input_findings(display, [sources.Problem("INP002", decoded.note)], None, plan))
     text = decoded.text
     problems: list[sources.Problem] = []
-    if not decoded.clean:
-        problems.append(sources.Problem("INP001", decoded.note))
     # JSON Lines records are linted one at a time, unless LanguageTool is to batch them together.
     loaded = sources.load(fmt, display, text, plan.source_options, stream=plan.grammar is None)
     lines = loaded.lines or (loaded.documents[0].lines if loaded.documents else LineIndex(text))
+    if not decoded.clean:  # at the first replaced byte, if any: the user looks for it there
+        where = lines.position(decoded.bad_at) if decoded.bad_at is not None else (1, 1)
+        problems.append(sources.Problem("INP001", decoded.note, *where))
 
     findings: list[Finding] = []
     errors: list[str] = []
@@ -261,7 +263,7 @@ def _finding(doc: Document, rule: Rule, hit: Hit, plan: Plan, code: str | None =
         fix = Fix(src_start, src_end, hit.replacement, start, end, rule.fix_applicability)
     code = code or rule.code
     return Finding(doc.path, start, end, code, rule.name, rule.category,
-                   _severity(rule, plan, code), hit.message, fix, doc.lines.line_text(start.line))
+                   _severity(rule, plan, code), readable(hit.message), fix, doc.lines.line_text(start.line))
 
 
 def _severity(rule: Rule, plan: Plan, code: str | None = None) -> Severity:

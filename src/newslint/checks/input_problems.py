@@ -26,7 +26,8 @@ class NotUtf8(EngineEmitted):
     summary = "File is not UTF-8; it was decoded another way"
     doc = RuleDoc(
         what="A file that is not valid UTF-8. newslint detects the encoding, decodes the file with "
-             "it and lints it, and says which encoding it used.",
+             "it and lints it, and says which encoding it used. A UTF-8 file with a few stray bytes "
+             "is read as UTF-8 with those bytes replaced by U+FFFD, reported at the first of them.",
         why="Other tools will read the file as UTF-8 and show mojibake; a guessed encoding can be "
             "wrong. Convert the file to UTF-8. newslint never rewrites such a file with --fix.",
         bad="The café in Zürich reopened on Monday, the owner said.\n",
@@ -94,4 +95,22 @@ class MalformedFrontMatter(EngineEmitted):
     )
 
 
-INPUT_RULES = [NotUtf8, BinaryFile, UnreadableFile, MalformedJsonLine, MalformedFrontMatter]
+class LoneSurrogate(EngineEmitted):
+    code = "INP006"
+    name = "lone-surrogate"
+    severity = Severity.WARNING
+    summary = "A JSON Lines record's text holds a lone surrogate escape (half of a UTF-16 pair)"
+    doc = RuleDoc(
+        what="A JSON Lines record whose text has a `\\uD800`-`\\uDFFF` escape that is not half of a "
+             "surrogate pair: not a character at all. newslint reads it as U+FFFD (the replacement "
+             "character) and lints the rest of the record.",
+        why="Scrapers and tools that cut strings by UTF-16 units leave these behind. Such a string "
+            "cannot be written as UTF-8, so most tools downstream fail on it or drop the record; "
+            "the character it was meant to be is lost. Fix the data where it was produced.",
+        bad='{"id": 1, "text": "Fans cheered \\ud83d as the band came on."}\n',
+        good='{"id": 1, "text": "Fans cheered \\ud83d\\ude00 as the band came on."}\n',
+        example_format="jsonl",
+    )
+
+
+INPUT_RULES = [NotUtf8, BinaryFile, UnreadableFile, MalformedJsonLine, MalformedFrontMatter, LoneSurrogate]

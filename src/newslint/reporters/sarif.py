@@ -123,4 +123,5 @@ def _artifact(path: str) -> dict:
     """A relative path becomes a URI relative to %SRCROOT%; an absolute one a file: URI."""
     if os.path.isabs(path):
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(path.replace(os.sep, "/"), safe="/"), "uriBaseId": SRCROOT}
+    # os.fsencode: a file name that is not UTF-8 is quoted as the bytes it is (caf%E9.txt)
+    return {"uri": quote(os.fsencode(path.replace(os.sep, "/")), safe="/"), "uriBaseId": SRCROOT}

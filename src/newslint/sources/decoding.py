@@ -1,4 +1,11 @@
-"""Bytes to text: UTF-8 silently, anything else decoded as well as possible and said so."""
+"""Bytes to text: UTF-8 silently, anything else decoded as well as possible and said so.
+
+A file that is UTF-8 but for a few stray bytes (a Latin-1 pound sign pasted into UTF-8 text) is
+read as UTF-8 with those bytes replaced by U+FFFD: guessing a legacy code page for the whole file
+would turn every one of its real UTF-8 characters into mojibake ("CafĂ©") and shift the columns
+after them. A file with no more valid multi-byte characters than invalid bytes is taken to be in
+a legacy encoding and detected as before.
+"""
 
 from __future__ import annotations
 
@@ -15,14 +22,16 @@ class Decoded:
     encoding: str  # what was used, e.g. "utf-8", "utf-8-sig", "iso8859_1"
     clean: bool  # True when the file was valid UTF-8 (with or without BOM)
     note: str = ""  # how a non-UTF-8 file was decoded, for the input finding
+    bad_at: int | None = None  # where in `text` the first replaced byte is, when there is one
 
 
 def decode(data: bytes) -> Decoded:
+    utf8 = "utf-8"
     if data.startswith(codecs.BOM_UTF8):
         try:
             return Decoded(data[3:].decode("utf-8"), "utf-8-sig", True)
         except UnicodeDecodeError:
-            data = data[3:]
+            data, utf8 = data[3:], "utf-8-sig"
     for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
@@ -37,6 +46,9 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8", True)
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    damaged = _utf8_with_stray_bytes(data, first_bad, utf8)
+    if damaged is not None:
+        return damaged
     encoding = _detect(data)
     if encoding:
         try:
@@ -48,6 +60,22 @@ def decode(data: bytes) -> Decoded:
     return Decoded(data.decode("cp1252", errors="replace"), "cp1252", False,
                    f"not UTF-8 (first bad byte at offset {first_bad}): decoded as cp1252 (fallback; "
                    "undecodable bytes replaced)")
+
+
+def _utf8_with_stray_bytes(data: bytes, first_bad: int, encoding: str) -> Decoded | None:
+    """The file as UTF-8 with its invalid bytes replaced, if its valid multi-byte characters are
+    at least as many as they (chance makes few such characters in a legacy code page's text)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if non_ascii - bad < bad:
+        return None
+    shift = 3 if encoding == "utf-8-sig" else 0  # offsets in the file count its byte-order mark
+    where = f"byte 0x{data[first_bad]:02x} at offset {first_bad + shift}"
+    what = f"{where} is invalid" if bad == 1 else f"{bad} invalid bytes, the first {where}"
+    return Decoded(text, encoding, False, f"not UTF-8: {what}; decoded as UTF-8 with "
+                                          f"{'it' if bad == 1 else 'each'} replaced by U+FFFD",
+                   len(data[:first_bad].decode("utf-8")))
 
 
 def _detect(data: bytes) -> str | None:

@@ -86,7 +86,9 @@ class _Extractor(HTMLParser):
     def __init__(self, builder: DocumentBuilder) -> None:
         super().__init__(convert_charrefs=False)  # entities come one by one, with positions
         self._source = builder.source_text
-        self._line_starts = builder.lines.starts
+        # html.parser counts lines at LF only; LineIndex also at a lone CR.
+        self._line_starts = builder.lines.starts if "\r" not in self._source else [
+            0, *(m.end() for m in re.finditer("\n", self._source))]
         self._writer = ProseWriter(builder)
         self._stack: list[str] = []
         self._skip_at: int | None = None  # stack depth of the skipped element we are inside
@@ -96,6 +98,7 @@ class _Extractor(HTMLParser):
     def run(self, text: str) -> None:
         try:
             self.feed(text)
+            self._past_bare_references()
             # An incomplete tag at the very end (a truncated file) is not text.
             rest = getattr(self, "rawdata", "")
             if rest.startswith("<"):
@@ -104,6 +107,20 @@ class _Extractor(HTMLParser):
         except Exception:  # noqa: BLE001 - html.parser is tolerant, but a linter must never stop on markup
             pass
         self._end_block()
+
+    def _past_bare_references(self) -> None:
+        """html.parser stops at "&#" with no number after it ("code &#; here"), eating the "&#" or
+        not, and close() would then read all the rest, tags and all, as text: take "&#" as text
+        and parse on, until the parser stops where the file stops."""
+        while self.rawdata and not self.cdata_elem:
+            left = len(self.rawdata)
+            if self.rawdata.startswith("&#"):
+                self.handle_data("&#")
+                self.updatepos(0, 2)
+                self.rawdata = self.rawdata[2:]
+            self.feed("")
+            if len(self.rawdata) == left:
+                return  # an incomplete tag or reference at the very end
 
     # -- parser events ---------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

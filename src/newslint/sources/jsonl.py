@@ -7,7 +7,9 @@ located by walking the top-level object with the json module's own (C) scanner, 
 (`\\n`, `\\"`, `\\u00e9`, surrogate pairs) each map as a whole to what is written in the file.
 
 A line that is not valid JSON, not an object, or whose field is missing or not a string is an
-INP004 problem; the other records are linted. Blank lines are skipped.
+INP004 problem; the other records are linted. Blank lines are skipped. A lone surrogate escape
+(`\\ud800` without its other half) is read as U+FFFD and reported as INP006: a string holding
+one cannot be written as UTF-8, to the cache or to any report.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 from json.decoder import scanstring
 from typing import Iterator
 
-from newslint.document import PARAGRAPH, Document, DocumentBuilder, LineIndex
+from newslint.document import LINE_BREAK, PARAGRAPH, Document, DocumentBuilder, LineIndex
 from newslint.sources import Loaded, Problem, SourceOptions
 from newslint.sources.prose import OffsetMap
 from newslint.sources.text import add_plain_text
@@ -26,6 +28,8 @@ _WS = re.compile(r"[ \t\n\r]*")  # white space as JSON defines it
 _scan_value = json.scanner.make_scanner(json.JSONDecoder())
 # One escape in a JSON string; each stands for exactly one character (a surrogate pair too).
 _ESCAPE = re.compile(r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)")
+# After json has joined every pair, a surrogate left in a string is a lone one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TYPE_NAMES = {dict: "an object", list: "an array", str: "a string", int: "a number",
                float: "a number", bool: "a boolean", type(None): "null"}
 
@@ -57,20 +61,28 @@ def _documents(path: str, text: str, lines: LineIndex, options: SourceOptions,
             continue
         builder = DocumentBuilder(path, text, "jsonl", lines=lines)
         smap = _string_map(line, literal_start, literal_end, len(value), start)
+        if _SURROGATE.search(value):
+            problems.append(_lone_surrogates(value, smap, text, lines, options.jsonl_text_field))
+            value = _SURROGATE.sub("\ufffd", value)  # one character for one: the map still holds
         add_plain_text(_MappedBuilder(builder, smap), value, 0)
         yield builder.build(record_line=number)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
     """(1-based number, file offset, text) of each line that is not blank."""
-    # One line at a time, not text.split(): a 100 MB file would be held twice.
+    # One line at a time, not text.split(): a 100 MB file would be held twice. Lines end where
+    # LineIndex ends them (a JSON string holds no raw CR or LF, so no record is cut).
     number, offset, size = 0, 0, len(text)
+    search = LINE_BREAK.search if "\r" in text else None
     while offset <= size:
-        end = text.find("\n", offset)
-        if end == -1:
-            end = size
+        if search is None:
+            end = text.find("\n", offset)
+            end, after = (size, size + 1) if end == -1 else (end, end + 1)
+        else:
+            eol = search(text, offset)
+            end, after = (eol.start(), eol.end()) if eol else (size, size + 1)
         start, line = offset, text[offset:end]
-        number, offset = number + 1, end + 1
+        number, offset = number + 1, after
         if number == 1 and line.startswith("\ufeff"):
             line, start = line[1:], start + 1
         if line.strip():
@@ -120,6 +132,17 @@ def _field_literal(line: str, field: str) -> tuple[str, int, int]:
         raise _NotARecord(f"record's {field!r} field is {_TYPE_NAMES.get(type(value), 'not a string')}, "
                           "not a string", start + 1)
     return value, start, end
+
+
+def _lone_surrogates(value: str, smap: OffsetMap, text: str, lines: LineIndex, field: str) -> Problem:
+    """INP006 at the escape of the first lone surrogate in the record's text."""
+    found = _SURROGATE.findall(value)
+    offset = smap.source(value.index(found[0]))
+    escape = text[offset:offset + 6]  # as written: "\\ud800" or "\\uD800"
+    line, column = lines.position(offset)
+    what = (f"a lone surrogate '{escape}' (half of a UTF-16 pair, not a character)" if len(found) == 1
+            else f"{len(found)} lone surrogates (halves of UTF-16 pairs, not characters), the first '{escape}'")
+    return Problem("INP006", f"record's {field!r} field holds {what}: read as U+FFFD", line, column)
 
 
 def _not_a_record(line: str) -> _NotARecord:

@@ -41,11 +41,14 @@ _EOL = re.compile(r"\r\n|\r|\n")
 _SPACE = re.compile(r"[ \t\n]*")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _FRONT_OPEN = re.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
+# A line's start and end for any of those line breaks (re.MULTILINE knows only "\n").
+_BOL, _EOL_AHEAD = r"(?:\A|(?<=\n)|(?<=\r)(?!\n))", r"(?=[\r\n]|\Z)"
 _FRONT_CLOSE = {
-    "---": re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE),
-    "+++": re.compile(r"^\+\+\+[ \t]*\r?$", re.MULTILINE),
+    "---": re.compile(rf"{_BOL}(?:---|\.\.\.)[ \t]*{_EOL_AHEAD}"),
+    "+++": re.compile(rf"{_BOL}\+\+\+[ \t]*{_EOL_AHEAD}"),
 }
-_BLANK_LINE = re.compile(r"^[ \t]*\r?$", re.MULTILINE)
+_BLANK_LINE = re.compile(rf"{_BOL}[ \t]*{_EOL_AHEAD}")
+_LONE_CR = re.compile(r"\r(?!\n)")
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONTAINERS = {"blockquote_open": QUOTE, "list_item_open": LIST_ITEM}
@@ -125,6 +128,7 @@ def _check_yaml(body: str, first_line: int) -> Problem | None:
 
 
 def _check_toml(body: str, first_line: int) -> Problem | None:
+    body = _LONE_CR.sub("\n", body)  # TOML knows LF and CRLF only; one for one keeps the columns
     try:
         tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:

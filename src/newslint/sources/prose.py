@@ -13,6 +13,12 @@ from newslint.document import PARAGRAPH, DocumentBuilder
 OBJECT = "\ufffc"
 
 
+def readable(message: str) -> str:
+    """A message that quotes the text, as people read it: each OBJECT shows as "…" (something
+    that is not prose stood there), not as a box. Positions come from the text, not from this."""
+    return message.replace(OBJECT, "…") if OBJECT in message else message
+
+
 class OffsetMap:
     """Offsets in a string derived from the file (Markdown inline content, a decoded JSON string)
     back to file offsets.

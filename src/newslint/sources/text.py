@@ -7,7 +7,7 @@ often separates paragraphs by a single line break).
 
 from __future__ import annotations
 
-from newslint.document import PARAGRAPH, DocumentBuilder
+from newslint.document import LINE_BREAK, PARAGRAPH, DocumentBuilder
 from newslint.sources import Loaded, SourceOptions
 
 # A line longer than this was not hard-wrapped by a person or an editor.
@@ -41,14 +41,15 @@ def _line_groups(text: str) -> list[list[tuple[int, str]]]:
     groups: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     offset = 0
-    for raw in text.split("\n"):  # "\n" only, as LineIndex counts lines
-        line = raw.rstrip("\r")
+    for eol in (*LINE_BREAK.finditer(text), None):  # lines end where LineIndex ends them
+        line = text[offset:eol.start() if eol else len(text)]
         if line.strip():
             current.append((offset, line))
         elif current:
             groups.append(current)
             current = []
-        offset += len(raw) + 1
+        if eol:
+            offset = eol.end()
     if current:
         groups.append(current)
     return groups
