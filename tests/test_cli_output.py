@@ -421,3 +421,19 @@ def test_color_env_variables(repo, monkeypatch):
 @pytest.mark.parametrize("fmt", ["json", "sarif", "github", "junit"])
 def test_machine_formats_never_have_colour(repo, fmt):
     assert ANSI not in check("--color", "always", "--format", fmt, "a.txt").stdout
+
+
+@pytest.mark.parametrize("name", ["long.txt", "long.jsonl"])
+def test_text_marks_a_finding_far_into_a_long_line(repo, name):
+    sentences = [f"The ferry number {i} left the harbour on time." for i in range(2000)]
+    sentences[1500] = "The ferry left after the the storm had passed."
+    line = " ".join(sentences)
+    write(repo / name, json.dumps({"text": line}) + "\n" if name.endswith(".jsonl") else line + "\n")
+    out = run_cli("check", "--no-cache", "--select", "MTA301", name).stdout
+    head, gutter, shown, marker = out.splitlines()[:4]
+    column = (json.dumps({"text": line}) if name.endswith(".jsonl") else line).index("the the") + 1
+    assert column > 70_000 and head.startswith(f"{name}:1:{column}: MTA301 ")
+    shown, marker = shown.split(" | ", 1)[1], marker.split(" | ", 1)[1]
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) == 162
+    at = marker.index("^")
+    assert marker == " " * at + "^" * 7 and shown[at:at + 7] == "the the"

@@ -16,6 +16,7 @@ from functools import cached_property, wraps
 from typing import Callable, NamedTuple, TypeVar
 
 from newslint import segment
+from newslint.findings import excerpt_bounds
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -74,6 +75,7 @@ class LineIndex:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
         self.starts = starts
+        self._bounds: dict[int, tuple[int, int]] = {}  # line -> (start, length), of lines asked about
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset) - 1
@@ -93,6 +95,25 @@ class LineIndex:
         start = self.starts[line - 1]
         end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
         return self.text[start:end].rstrip("\r")
+
+    def excerpt(self, line: int, column: int) -> tuple[str, int, int]:
+        """The part of line `line` a finding at `column` (1-based) keeps for reporters, without
+        copying the rest of the line: (text, where it starts in the line, the line's length).
+        Short lines are kept whole (start 0); see findings.excerpt_bounds."""
+        start, length = self._line_bounds(line)
+        lo, hi = excerpt_bounds(column, length)
+        return self.text[start + lo:start + hi], lo, length
+
+    def _line_bounds(self, line: int) -> tuple[int, int]:
+        """Where line `line` starts in the text and its length, without its line break."""
+        found = self._bounds.get(line)
+        if found is None:
+            text, start = self.text, self.starts[line - 1]
+            end = self.starts[line] - 1 if line < len(self.starts) else len(text)
+            while end > start and text[end - 1] == "\r":  # as line_text's rstrip("\r")
+                end -= 1
+            found = self._bounds[line] = (start, end - start)
+        return found
 
     def line_start(self, line: int) -> int:
         return self.starts[line - 1]
