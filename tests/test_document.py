@@ -102,3 +102,9 @@ def test_line_index_excerpt_keeps_a_short_line_whole_and_a_window_of_a_long_one(
         text, start, length = idx.excerpt(2, column)
         assert length == 5000 and len(text) == EXCERPT_WIDTH and text == line[start:start + len(text)]
         assert start <= max(column - 1, 0) - 40 or start == 0 or start + len(text) == length
+
+
+def test_line_index_is_blank_agrees_with_line_text():
+    idx = LineIndex("a\n \t\r\n\n\u3000\u00a0\n x \r\n\r\r")
+    assert [idx.is_blank(n) for n in range(1, len(idx.starts) + 1)] == \
+        [not idx.line_text(n).strip() for n in range(1, len(idx.starts) + 1)] == [False, True, True, True, False, True]

@@ -9,6 +9,7 @@ once, and shared by all rules.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from newslint import segment
 from newslint.findings import excerpt_bounds
 
 BLOCK_SEPARATOR = "\n\n"
+_NON_SPACE = re.compile(r"\S")
 
 # Block kinds. Sources use these names; rules may rely on them.
 HEADING = "heading"
@@ -103,6 +105,12 @@ class LineIndex:
         start, length = self._line_bounds(line)
         lo, hi = excerpt_bounds(column, length)
         return self.text[start + lo:start + hi], lo, length
+
+    def is_blank(self, line: int) -> bool:
+        """Whether line `line` holds only white space, as `not line_text(line).strip()` but
+        without copying the line."""
+        start, length = self._line_bounds(line)
+        return _NON_SPACE.search(self.text, start, start + length) is None
 
     def _line_bounds(self, line: int) -> tuple[int, int]:
         """Where line `line` starts in the text and its length, without its line break."""
