@@ -578,3 +578,26 @@ def test_a_verdict_naming_a_file_whose_name_is_not_utf8_is_kept(tmp_path, cache_
     assert len(_verdicts(cache_dir)) == 1 and cold.stderr == ""
     warm = _check(str(tmp_path))
     assert warm.stdout == cold.stdout and warm.stderr == ""
+
+
+def _one_long_line(n: int) -> str:
+    """n distinct sentences, each with a doubled word, on one line: a finding every 60 characters."""
+    return " ".join(f"The ferry number {i} left the the harbour on time." for i in range(n)) + "\n"
+
+
+@pytest.mark.parametrize("name", ["long.txt", "long.jsonl"])
+def test_findings_on_one_long_line_keep_an_excerpt_of_it_not_the_whole_line(tmp_path, cache_dir, linted, name):
+    from newslint.findings import EXCERPT_WIDTH
+
+    text = _one_long_line(800)  # a line of 40,000 characters with 800 findings
+    write(tmp_path / name, json.dumps({"text": text.rstrip("\n")}) + "\n" if name.endswith(".jsonl") else text)
+    cold = run_cli("check", "--select", "MTA301", str(tmp_path))
+    assert cold.stdout.endswith("Found 800 findings (800 warnings) in 1 file." + (" 800 fixable with --fix.\n"
+                                                                                   if name.endswith(".txt") else "\n"))
+    (entry,) = _entries(cache_dir)
+    stored = json.loads(entry.read_text(encoding="utf-8"))["findings"]
+    assert len(stored) == 800 and all(len(row[10]) <= EXCERPT_WIDTH for row in stored)
+    assert entry.stat().st_size < 800 * 1024  # the whole line with every finding: 33 MB
+    linted.clear()
+    warm = run_cli("check", "--select", "MTA301", str(tmp_path))
+    assert linted == [] and warm.stdout == cold.stdout

@@ -73,6 +73,17 @@ def test_a_word_also_written_in_lowercase_is_a_common_noun(tmp_path):
     assert _mta101(tmp_path, text) != []
 
 
+def test_whether_a_word_is_written_in_lowercase_is_asked_once_a_word(tmp_path, monkeypatch):
+    from newslint.checks import capitals
+
+    asked = []
+    real = capitals._written_in_lowercase
+    monkeypatch.setattr(capitals, "_written_in_lowercase", lambda text, lower: asked.append(lower) or real(text, lower))
+    text = "".join(f"Officials said Intellect would meet group {i} on Monday. " for i in range(200))
+    assert _mta101(tmp_path, "Lobby talks\n\n" + text + "\n") == []
+    assert asked == ["intellect"]  # each search is over the whole text
+
+
 def test_first_person_comments_are_not_flagged(tmp_path):
     text = ("I think the ferry is a disgrace. I waited for hours.\n\nI have never seen such Chaos at a "
             "harbour. My children were cold.\n\nI will not go again, and I told them so.\n")

@@ -440,3 +440,19 @@ def test_a_file_name_that_is_not_utf8_is_shown_in_every_format(tmp_path, monkeyp
     sarif = json.loads(run_cli("check", "--format", "sarif", *SELECT, name).stdout)
     assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             for r in sarif["runs"][0]["results"]} == {"caf%E9.txt"}
+
+
+@pytest.mark.parametrize("name", ["long.txt", "long.jsonl"])
+def test_text_marks_a_finding_far_into_a_long_line(repo, name):
+    sentences = [f"The ferry number {i} left the harbour on time." for i in range(2000)]
+    sentences[1500] = "The ferry left after the the storm had passed."
+    line = " ".join(sentences)
+    write(repo / name, json.dumps({"text": line}) + "\n" if name.endswith(".jsonl") else line + "\n")
+    out = run_cli("check", "--no-cache", "--select", "MTA301", name).stdout
+    head, gutter, shown, marker = out.splitlines()[:4]
+    column = (json.dumps({"text": line}) if name.endswith(".jsonl") else line).index("the the") + 1
+    assert column > 70_000 and head.startswith(f"{name}:1:{column}: MTA301 ")
+    shown, marker = shown.split(" | ", 1)[1], marker.split(" | ", 1)[1]
+    assert shown.startswith("…") and shown.endswith("…") and len(shown) == 162
+    at = marker.index("^")
+    assert marker == " " * at + "^" * 7 and shown[at:at + 7] == "the the"

@@ -90,3 +90,22 @@ def test_line_index_span_agrees_with_both_ends_placed_apart():
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):
             assert idx.span(start, end) == (*idx.position(start), *idx.position(end)), (start, end)
+
+
+def test_line_index_excerpt_keeps_a_short_line_whole_and_a_window_of_a_long_one():
+    from newslint.findings import EXCERPT_WIDTH
+
+    idx = LineIndex("short line\r\n" + "x" * 5000 + "\n")
+    assert idx.excerpt(1, 3) == ("short line", 0, 10)  # as line_text: no line break
+    line = idx.line_text(2)
+    for column in (1, 150, 2500, 4990, 5001, 9999):
+        text, start, length = idx.excerpt(2, column)
+        assert length == 5000 and len(text) == EXCERPT_WIDTH and text == line[start:start + len(text)]
+        assert start <= max(column - 1, 0) - 40 or start == 0 or start + len(text) == length
+
+
+def test_line_index_is_blank_agrees_with_line_text():
+    idx = LineIndex("a\n \t\r\n\n\u3000\u00a0\n x \r\n\r\r")
+    assert [idx.is_blank(n) for n in range(1, len(idx.starts) + 1)] == \
+        [not idx.line_text(n).strip() for n in range(1, len(idx.starts) + 1)] == \
+        [False, True, True, True, False, True, True, True]  # a lone CR ends a line too

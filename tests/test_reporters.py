@@ -244,3 +244,38 @@ def test_junit_counts_per_file():
     root = ET.fromstring(render("junit", report(*fs)).encode("utf-8"))
     assert (root.get("tests"), root.get("failures")) == ("3", "3")
     assert {s.get("name"): s.get("failures") for s in root.findall("testsuite")} == {"a.txt": "2", "b.txt": "1"}
+
+
+@pytest.mark.parametrize("line, span", [
+    ("word " * 3000 + "the the" + " more" * 3000, "the the"),  # far into a long line
+    ("the the" + " more" * 3000, "the the"),  # at its start
+    ("word " * 3000 + "the the", "the the"),  # at its end
+    ("語\t" * 2000 + "the the" + " 語" * 2000, "the the"),  # tabs and wide characters
+    ("x " * 300 + "the the", "the the"),  # a line just longer than the excerpt
+])
+def test_text_shows_a_long_line_from_the_excerpt_a_finding_keeps_as_from_the_whole_line(line, span):
+    from newslint.document import LineIndex
+    from newslint.findings import EXCERPT_WIDTH
+
+    start = line.index(span) + 1
+    whole = finding(7, start, 7, start + len(span), source_line=line)
+    text, offset, length = LineIndex("\n" * 6 + line + "\n").excerpt(7, start)
+    kept = finding(7, start, 7, start + len(span), source_line=text)
+    kept.source_start, kept.line_length = offset, length
+    assert len(kept.source_line) <= EXCERPT_WIDTH < len(line)
+    assert render("text", report(kept)) == render("text", report(whole))
+    shown, marker = snippet(kept)
+    at = marker.index("^")
+    assert marker[at:] == "^" * len(span) and shown.startswith("…") != line.startswith(span)
+    if line.isascii():
+        assert shown[at:at + len(span)] == span
+
+
+def test_text_span_running_past_the_excerpt_is_underlined_to_the_end_of_the_window():
+    line = "a " * 1000 + "b" * 3000
+    start = line.index("b") + 1
+    whole = finding(1, start, 1, len(line) + 1, source_line=line)
+    kept = finding(1, start, 1, len(line) + 1, source_line=line[start - 201:start + 199])
+    kept.source_start, kept.line_length = start - 201, len(line)
+    assert render("text", report(kept)) == render("text", report(whole))
+    assert snippet(kept)[1].endswith("^" * 120)

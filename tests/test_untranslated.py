@@ -150,6 +150,20 @@ def test_single_letters_glosses_hashtags_and_addresses_are_not_flagged(tmp_path,
     assert lint(tmp_path, text) == []
 
 
+def test_addresses_are_told_apart_in_a_long_line_as_in_a_short_one(tmp_path):
+    from newslint.checks.untranslated import _in_address
+
+    filler = "The ferry left on time. " * 2000
+    line = filler + "See стопкоронавирус.рф and " + "ж" * 60 + "." + "ж" * 30 + ".рф now. " + filler
+    at = line.index("стопкоронавирус")
+    assert _in_address(line, at, at + 15)
+    assert not _in_address(line, line.index("ж"), line.index("ж") + 5)  # a token of 94 characters
+    assert not _in_address(line, len(filler) - 8, len(filler) - 4)  # "time": no address
+    assert _in_address("стопкоронавирус.рф", 0, 15) and _in_address("x стопкоронавирус.рф", 2, 17)
+    [f] = lint(tmp_path, line + "\n")  # the address is excused, the long token is not
+    assert f["column"] == line.index("ж") + 1 and "стоп" not in f["message"]
+
+
 def test_script_run_positions_in_markdown(tmp_path):
     text = "# Harbour talks\n\nThe talks resumed.\n\n- Переговоры продолжатся\n"
     [f] = lint(tmp_path, text, "a.md")

@@ -411,7 +411,7 @@ def _finding_to_json(f: Finding) -> list:
                                       f.fix.start.line, f.fix.start.column, f.fix.end.line, f.fix.end.column,
                                       f.fix.applicability]
     return [f.start.line, f.start.column, f.end.line, f.end.column, f.code, f.rule, f.category,
-            int(f.severity), f.message, fix, f.source_line, f.languagetool]
+            int(f.severity), f.message, fix, f.source_line, f.languagetool, f.source_start, f.line_length]
 
 
 intern = sys.intern  # one copy of each name key and form for the whole run, as for linted files
@@ -432,12 +432,14 @@ def _result_from_json(entry: dict, display: str) -> FileResult:
 
 
 def _finding_from_json(display: str, row: list) -> Finding:
-    sl, sc, el, ec, code, rule, category, severity, message, fix, source_line, languagetool = row
+    (sl, sc, el, ec, code, rule, category, severity, message, fix, source_line, languagetool, source_start,
+     line_length) = row
     if fix is not None:
         so, eo, replacement, fsl, fsc, fel, fec, applicability = fix
         fix = Fix(so, eo, replacement, Position(fsl, fsc), Position(fel, fec), applicability)
     finding = Finding(display, Position(sl, sc), Position(el, ec), code, rule, category,
-                      Severity(severity), message, fix, source_line)
+                      Severity(severity), message, fix, source_line, source_start=source_start,
+                      line_length=line_length)
     finding.languagetool = languagetool
     return finding
 

@@ -17,10 +17,12 @@ from functools import cached_property, wraps
 from typing import Callable, NamedTuple, TypeVar
 
 from newslint import segment
+from newslint.findings import excerpt_bounds
 
 BLOCK_SEPARATOR = "\n\n"
 # What ends a line in a file: LF, CRLF, and a lone CR (old Mac files), as markdown-it counts them.
 LINE_BREAK = re.compile(r"\r\n?|\n")
+_NON_SPACE = re.compile(r"\S")
 
 # Block kinds. Sources use these names; rules may rely on them.
 HEADING = "heading"
@@ -71,6 +73,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._bounds: dict[int, tuple[int, int]] = {}  # line -> (start, length), of lines asked about
         if "\r" in text:
             self.starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
             return
@@ -100,6 +103,31 @@ class LineIndex:
         start = self.starts[line - 1]
         end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
         return self.text[start:end].rstrip("\r")  # the CR of a CRLF
+
+    def excerpt(self, line: int, column: int) -> tuple[str, int, int]:
+        """The part of line `line` a finding at `column` (1-based) keeps for reporters, without
+        copying the rest of the line: (text, where it starts in the line, the line's length).
+        Short lines are kept whole (start 0); see findings.excerpt_bounds."""
+        start, length = self._line_bounds(line)
+        lo, hi = excerpt_bounds(column, length)
+        return self.text[start + lo:start + hi], lo, length
+
+    def is_blank(self, line: int) -> bool:
+        """Whether line `line` holds only white space, as `not line_text(line).strip()` but
+        without copying the line."""
+        start, length = self._line_bounds(line)
+        return _NON_SPACE.search(self.text, start, start + length) is None
+
+    def _line_bounds(self, line: int) -> tuple[int, int]:
+        """Where line `line` starts in the text and its length, without its line break."""
+        found = self._bounds.get(line)
+        if found is None:
+            text, start = self.text, self.starts[line - 1]
+            end = self.starts[line] - 1 if line < len(self.starts) else len(text)
+            while end > start and text[end - 1] == "\r":  # as line_text's rstrip("\r")
+                end -= 1
+            found = self._bounds[line] = (start, end - start)
+        return found
 
     def line_start(self, line: int) -> int:
         return self.starts[line - 1]

@@ -20,7 +20,7 @@ from newslint.findings import Finding, Fix, Hit, Position, Severity
 from newslint.names import fold
 from newslint.project import Packed, Packer, ProjectSightings
 from newslint.registry import load_rules
-from newslint.rule import Context, ProjectRule, Rule
+from newslint.rule import Context, ProjectHit, ProjectRule, Rule
 from newslint.selection import (check_selectors, enabled_rules, is_selected, matches, names_a_rule, specificity,
                                 subrules_selected)
 from newslint.sources.decoding import Decoded, decode
@@ -186,24 +186,25 @@ def finish_project(results: list[FileResult], plan: Plan, seen: ProjectSightings
             seen.add(result.path, result.sightings)
             result.sightings = {}
     by_path = {r.path: r for r in results}
-    lines_of: dict[str, LineIndex | None] = {}
-    added: list[Finding] = []
+    hits: list[tuple[ProjectRule, ProjectHit]] = []
     for rule in plan.rules:
         if not isinstance(rule, ProjectRule):
             continue
         sightings = seen.for_rule(rule)
-        if not sightings:
+        if sightings:
+            hits.extend((rule, hit) for hit in rule.finish(sightings, plan.context))
+    excerpts = _project_excerpts([hit for _, hit in hits], by_path)
+    added: list[Finding] = []
+    for (rule, hit), (source_line, source_start, line_length) in zip(hits, excerpts):
+        result = by_path[hit.path]
+        s = hit.sighting
+        finding = Finding(hit.path, Position(s.line, s.column), Position(s.end_line, s.end_column),
+                          rule.code, rule.name, rule.category, _severity(rule, plan), hit.message,
+                          None, source_line, source_start=source_start, line_length=line_length)
+        if result.suppressions and result.suppressions.suppresses(finding, rule, mark=False):
             continue
-        for hit in rule.finish(sightings, plan.context):
-            result = by_path[hit.path]
-            s = hit.sighting
-            finding = Finding(hit.path, Position(s.line, s.column), Position(s.end_line, s.end_column),
-                              rule.code, rule.name, rule.category, _severity(rule, plan), hit.message,
-                              None, _source_line(result, s.line, lines_of))
-            if result.suppressions and result.suppressions.suppresses(finding, rule, mark=False):
-                continue
-            if not _ignored_for_file(finding, plan):
-                added.append(finding)
+        if not _ignored_for_file(finding, plan):
+            added.append(finding)
     add_findings(results, added)
     return added
 
@@ -239,18 +240,29 @@ def _grammar_findings(documents: list[Document], matches: list["GrammarMatch"], 
     return out
 
 
-def _source_line(result: FileResult, line: int, lines_of: dict[str, LineIndex | None]) -> str:
-    """Line `line` of the result's file, read again (once per file) for a project finding."""
-    if result.path not in lines_of:
+def _project_excerpts(hits: list[ProjectHit], by_path: dict[str, FileResult]) -> list[tuple[str, int, int]]:
+    """The excerpt of its source line (LineIndex.excerpt) for each project hit. Each file with
+    hits is read again once, and let go before the next: a big run does not hold every file."""
+    out: list[tuple[str, int, int]] = [("", 0, -1)] * len(hits)
+    of_path: dict[str, list[int]] = {}
+    for i, hit in enumerate(hits):
+        of_path.setdefault(hit.path, []).append(i)
+    for path, indices in of_path.items():
+        result = by_path[path]
         text = result.text
         if text is None and result.source is not None:
             try:
                 text = decode(result.source.read_bytes()).text
             except OSError:
                 text = None
-        lines_of[result.path] = LineIndex(text) if text is not None else None
-    lines = lines_of[result.path]
-    return lines.line_text(line) if lines is not None and 0 < line <= len(lines.starts) else ""
+        if text is None:
+            continue
+        lines = LineIndex(text)
+        for i in indices:
+            s = hits[i].sighting
+            if 0 < s.line <= len(lines.starts):
+                out[i] = lines.excerpt(s.line, s.column)
+    return out
 
 
 def _finding(doc: Document, rule: Rule, hit: Hit, plan: Plan, code: str | None = None) -> Finding:
@@ -262,8 +274,9 @@ def _finding(doc: Document, rule: Rule, hit: Hit, plan: Plan, code: str | None =
             and doc.source_map.is_contiguous(hit.start, hit.end)):
         fix = Fix(src_start, src_end, hit.replacement, start, end, rule.fix_applicability)
     code = code or rule.code
-    return Finding(doc.path, start, end, code, rule.name, rule.category,
-                   _severity(rule, plan, code), readable(hit.message), fix, doc.lines.line_text(start.line))
+    source_line, source_start, line_length = doc.lines.excerpt(line, column)
+    return Finding(doc.path, start, end, code, rule.name, rule.category, _severity(rule, plan, code),
+                   readable(hit.message), fix, source_line, source_start=source_start, line_length=line_length)
 
 
 def _severity(rule: Rule, plan: Plan, code: str | None = None) -> Severity:
@@ -283,9 +296,10 @@ def _input_findings(display: str, problems: list[sources.Problem], lines: LineIn
         if rule not in plan.rules:
             continue
         pos = Position(problem.line, problem.column)
-        source_line = lines.line_text(problem.line) if lines and problem.line <= len(lines.starts) else ""
-        out.append(Finding(display, pos, pos, rule.code, rule.name, rule.category,
-                           _severity(rule, plan), problem.message, None, source_line))
+        excerpt = (lines.excerpt(problem.line, problem.column) if lines and problem.line <= len(lines.starts)
+                   else ("", 0, -1))
+        out.append(Finding(display, pos, pos, rule.code, rule.name, rule.category, _severity(rule, plan),
+                           problem.message, None, excerpt[0], source_start=excerpt[1], line_length=excerpt[2]))
     return out
 
 
@@ -307,8 +321,9 @@ def _apply_suppressions(findings: list[Finding], parsed: suppressions.Suppressio
                        else f"Suppression names unknown rule {sel.text!r}")
             start = Position(directive.line, directive.column)
             end = Position(directive.end_line, directive.end_column)
-            extra.append(Finding(display, start, end, rule.code, rule.name, rule.category,
-                                 _severity(rule, plan), message, None, lines.line_text(directive.line)))
+            source_line, source_start, line_length = lines.excerpt(directive.line, directive.column)
+            extra.append(Finding(display, start, end, rule.code, rule.name, rule.category, _severity(rule, plan),
+                                 message, None, source_line, source_start=source_start, line_length=line_length))
     # A file-level or surrounding suppression may silence these too (without counting as use).
     extra = [f for f in extra if not parsed.suppresses(f, plan.rule_of(f), mark=False)]
     return kept + extra

@@ -36,6 +36,24 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
+# What a finding keeps of its source line: the whole line when it is short, else a window of
+# EXCERPT_WIDTH characters starting EXCERPT_BEFORE characters before the finding. A finding never
+# holds a whole long line: a one-line JSON Lines record or text file has thousands of findings.
+# The window covers everything reporters show (reporters/text.py cuts lines to 160 characters,
+# 40 of them before the span).
+EXCERPT_WIDTH = 400
+EXCERPT_BEFORE = 200
+
+
+def excerpt_bounds(column: int, length: int) -> tuple[int, int]:
+    """[lo, hi): the characters of a line of `length` characters kept for a finding at `column`
+    (1-based): the whole line when it is short."""
+    if length <= EXCERPT_WIDTH:
+        return 0, length
+    lo = max(0, min(column - 1 - EXCERPT_BEFORE, length - EXCERPT_WIDTH))
+    return lo, lo + EXCERPT_WIDTH
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A rule's raw result: a span of the document's text, a message and an optional replacement."""
@@ -87,15 +105,25 @@ class Finding:
     severity: Severity
     message: str
     fix: Fix | None = None
-    # The source line the finding starts on, for reporters that show context.
+    # The source line the finding starts on, for reporters that show context; of a long line,
+    # only an excerpt around the finding (see excerpt_bounds and LineIndex.excerpt).
     source_line: str = field(default="", compare=False)
     # For LanguageTool's findings: {"rule": "EN_A_VS_AN", "category": "GRAMMAR", "replacements": [...]}.
     languagetool: dict | None = field(default=None, compare=False)
+    # Where source_line starts in the line (0-based, in characters), and the whole line's length
+    # (-1: source_line is the whole line).
+    source_start: int = field(default=0, compare=False)
+    line_length: int = field(default=-1, compare=False)
 
     @property
     def rule_code(self) -> str:
         """The code of the rule that reported this: GRM001 for a finding coded GRM001/EN_A_VS_AN."""
         return self.code.partition("/")[0]
+
+    @property
+    def source_length(self) -> int:
+        """The length of the whole source line, of which source_line may be an excerpt."""
+        return self.line_length if self.line_length >= 0 else len(self.source_line)
 
     @property
     def line(self) -> int:

@@ -99,6 +99,6 @@ def parse(text: str, lines) -> Suppressions:
 
 def _next_nonblank_line(lines, line: int) -> int:
     total = len(lines.starts)
-    while line <= total and not lines.line_text(line).strip():
+    while line <= total and lines.is_blank(line):
         line += 1
     return line

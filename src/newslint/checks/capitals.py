@@ -55,6 +55,7 @@ class CapitalisedCommonNoun(Rule):
         names = [m for m in doc.names if m.words == 1]
         capitalised = {m.text for m in names if not m.sentence_initial}
         forms = doc.name_forms
+        in_lowercase: dict[str, bool] = {}  # _written_in_lowercase searches the whole text: once a word
         for mention in names:
             word = mention.text
             lower = word.lower()
@@ -73,8 +74,11 @@ class CapitalisedCommonNoun(Rule):
                 continue
             if _gazetteer_knows(word):
                 continue  # a place: "in Geneva"
-            if len(forms[word]) > 1 and word in capitalised and not _written_in_lowercase(text, lower):
-                continue  # always capitalised in this article, never in lowercase: a name here
+            if len(forms[word]) > 1 and word in capitalised:
+                if lower not in in_lowercase:
+                    in_lowercase[lower] = _written_in_lowercase(text, lower)
+                if not in_lowercase[lower]:
+                    continue  # always capitalised in this article, never in lowercase: a name here
             yield Hit(mention.start, mention.end, f"Common noun '{word}' capitalised mid-sentence", lower)
 
 

@@ -128,15 +128,25 @@ class ForeignScript(Rule):
 _ADDRESS = regexes.compile(r"(?:\w+://)?[\w.-]+\.\w{2,}(?:/\S*)?|[\w.-]+@[\w.-]+\.\w{2,}")
 
 
+_ADDRESS_MAX = 80  # longer tokens are not taken for addresses
+
+
 def _in_address(text: str, start: int, end: int) -> bool:
     """Whether [start, end) lies inside a white-space-free token that is a web or e-mail address."""
-    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    right = len(text)
+    # The token's ends are looked for only as far as an address can reach: a search to the
+    # ends of the text would make a long block (a one-line record) quadratic in its runs.
+    lo, hi = max(0, start - _ADDRESS_MAX - 1), min(len(text), end + _ADDRESS_MAX + 1)
+    left = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start)) + 1
+    if left == 0 and lo > 0:
+        return False  # no break within reach: the token is too long
+    right = hi
     for stop in (" ", "\n"):
-        found = text.find(stop, end)
+        found = text.find(stop, end, hi)
         if found != -1:
             right = min(right, found)
-    return right - left <= 80 and bool(_ADDRESS.fullmatch(text[left:right].rstrip(".,;:!?)")))
+    if right == hi and hi < len(text):
+        return False
+    return right - left <= _ADDRESS_MAX and bool(_ADDRESS.fullmatch(text[left:right].rstrip(".,;:!?)")))
 
 
 def _excused_run(text: str, start: int, end: int) -> bool:

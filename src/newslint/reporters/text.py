@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from newslint.findings import Finding, Severity
+from newslint.findings import EXCERPT_BEFORE, EXCERPT_WIDTH, Finding, Severity
 from newslint.reporters import Report
 
 _BOLD, _RED, _YELLOW, _CYAN, _DIM, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[2m", "\x1b[0m"
@@ -14,6 +14,8 @@ _SEVERITY_COLOR = {Severity.ERROR: _RED, Severity.WARNING: _YELLOW, Severity.INF
 _MAX_LINE = 160  # long source lines are cut to a window of this many characters around the span
 _CONTEXT = 40  # characters kept before the span when a line is cut
 _TAB = 4
+# A finding keeps enough of a long line for the window above.
+assert EXCERPT_BEFORE >= _CONTEXT and EXCERPT_WIDTH - EXCERPT_BEFORE >= _MAX_LINE - _CONTEXT
 # Control characters would move the cursor or change colours in the terminal: show them as U+FFFD.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -53,22 +55,26 @@ def _width(ch: str) -> int:
 
 
 def _snippet(f: Finding, color: bool) -> list[str]:
-    source = f.source_line
-    if not source.strip():
+    # Positions below are in the whole line; the finding keeps only an excerpt of a long line,
+    # `excerpt`, which starts at `offset` in it and holds the window cut here.
+    excerpt, offset, length = f.source_line, f.source_start, f.source_length
+    if not excerpt.strip() and len(excerpt) == length:
         return []
-    start = min(max(f.column - 1, 0), len(source))
+    start = min(max(f.column - 1, 0), length)
     # A span that runs past this line is underlined to the end of the line.
-    end = min(f.end.column - 1, len(source)) if f.end.line == f.line else len(source)
+    end = min(f.end.column - 1, length) if f.end.line == f.line else length
     end = max(end, start)
 
     # Cut long lines to a window around the start of the span.
     lo = 0
-    if len(source) > _MAX_LINE:
-        lo = max(0, min(start - _CONTEXT, len(source) - _MAX_LINE))
-    hi = min(len(source), lo + _MAX_LINE)
-    end = min(end, hi)
+    if length > _MAX_LINE:
+        lo = max(0, min(start - _CONTEXT, length - _MAX_LINE))
+    hi = min(length, lo + _MAX_LINE)
+    # Never outside the excerpt (it holds the window: findings.EXCERPT_WIDTH, EXCERPT_BEFORE).
+    lo, hi = max(lo, offset), max(min(hi, offset + len(excerpt)), offset)
+    start, end = min(max(start, lo), hi), min(max(end, lo), hi)
 
-    window = source[lo:hi]
+    window = excerpt[lo - offset:hi - offset]
     lead = 1 if lo else 0  # the "…" before a cut window
     if window.isascii() and window.isprintable():
         # One column a character (no tab, no control, no wide character): the usual line.
@@ -77,7 +83,7 @@ def _snippet(f: Finding, color: bool) -> list[str]:
     else:
         shown, cols = _layout(window, lead)
         first, last = cols[start - lo], cols[end - lo]
-    if hi < len(source):
+    if hi < length:
         shown.append("…")
 
     marker = " " * first + "^" * max(1, last - first)
