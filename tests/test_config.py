@@ -22,6 +22,36 @@ def test_pyproject_without_tool_table_is_passed_over_for_one_further_up(tmp_path
     assert sorted(codes(check_json(str(article))[1])) == ["MTA301", "RES001"]
 
 
+@pytest.mark.parametrize(
+    "content, encoding, problem",
+    [
+        ('[tool.newslint]\nfail-on = "error\n', "utf-8", "invalid TOML"),
+        ('[tool.newslint]\naccept = ["Mérida"]\n', "latin-1", "cannot read config file"),
+        ('[tool.newslint.severity]\nRES001 = \n', "utf-8", "invalid TOML"),
+    ],
+)
+def test_broken_pyproject_with_newslint_settings_exits_2(tmp_path, content, encoding, problem):
+    # Not passed over for the config further up: that would lint with the wrong settings.
+    write(tmp_path / "newslint.toml", 'select = ["RES"]\n')
+    config = write(tmp_path / "site" / "pyproject.toml", content, encoding)
+    article = write(tmp_path / "site" / "a.txt", ARTICLE)
+    result = run_cli("check", str(article))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"newslint: error: {config}: {problem}"), lines
+
+
+@pytest.mark.parametrize("content, encoding", [
+    ('[project]\nname = "site\n', "utf-8"),
+    ('[project]\ndescription = "Mérida"\n', "latin-1"),
+])
+def test_broken_pyproject_without_newslint_settings_is_passed_over(tmp_path, content, encoding):
+    write(tmp_path / "newslint.toml", 'ignore = ["RES010"]\n')
+    write(tmp_path / "sub" / "pyproject.toml", content, encoding)
+    article = write(tmp_path / "sub" / "a.txt", ARTICLE)
+    assert sorted(codes(check_json(str(article))[1])) == ["MTA301", "RES001"]
+
+
 @pytest.mark.parametrize("name", ["newslint.toml", ".newslint.toml"])
 def test_newslint_toml_files(tmp_path, name):
     write(tmp_path / name, 'select = ["residue"]\n')

@@ -7,6 +7,7 @@ names the file and the key. Paths in the file are relative to the file's folder.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -69,11 +70,24 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+# A [tool.newslint] table, or one of its subtables, as it is written: what shows a pyproject.toml
+# that cannot be parsed is still meant to configure newslint.
+_NEWSLINT_TABLE = re.compile(rb"\[\s*tool\s*\.\s*[\"']?newslint\b")
+
+
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = pyproject.read_bytes()
+    except OSError:
         return False
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # Broken but plainly holding newslint settings: it is the config, and load_settings
+        # reports it; passing it over would lint with another file's settings. A broken
+        # pyproject.toml without them belongs to other tools (often a project template, not
+        # TOML at all) and must not stop a lint of prose.
+        return _NEWSLINT_TABLE.search(raw) is not None
     return isinstance(data.get("tool"), dict) and "newslint" in data["tool"]
 
 
