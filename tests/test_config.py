@@ -145,6 +145,10 @@ def test_jsonl_text_field_from_config(tmp_path):
         ("select = [\n", "invalid TOML"),
         ('rule-packs = ["missing.toml"]\n', "rule pack not found"),
         ('unsafe-fixes = "yes"\n', "key 'unsafe-fixes': must be true or false"),
+        ("tool = 5\n", "'tool' must be a table"),
+        ('tool = "newslint"\n', "'tool' must be a table"),
+        ("[tool]\nnewslint = [1]\n", "'tool.newslint' must be a table of settings"),
+        ('[[tool.newslint]]\nselect = ["RES"]\n', "'tool.newslint' must be a table of settings"),
     ],
 )
 def test_bad_config_exits_2_naming_file_and_key(tmp_path, content, problem):
@@ -162,6 +166,33 @@ def test_bad_pyproject_key_names_the_table(tmp_path):
     result = run_cli("check", str(article))
     assert result.exit_code == 2
     assert "pyproject.toml: [tool.newslint]: unknown key 'ignroe'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("[tool]\nnewslint = 5\n", "'tool.newslint' must be a table of settings"),
+        ('[tool]\nnewslint = "strict"\n', "'tool.newslint' must be a table of settings"),
+        ('[[tool.newslint]]\nselect = ["RES"]\n', "'tool.newslint' must be a table of settings"),
+    ],
+)
+def test_pyproject_newslint_of_another_shape_exits_2(tmp_path, content, problem):
+    config = write(tmp_path / "pyproject.toml", content)
+    article = write(tmp_path / "a.txt", ARTICLE)
+    for args in ((), ("--config", str(config))):
+        result = run_cli("check", *args, str(article))
+        assert result.exit_code == 2
+        assert result.stderr == f"newslint: error: {config}: {problem} ([tool.newslint])\n"
+
+
+def test_pyproject_tool_that_is_not_a_table_exits_2_when_named(tmp_path):
+    # Found by the walk up it has no newslint settings and is passed over; named, it is an error.
+    config = write(tmp_path / "pyproject.toml", 'tool = "x"\n')
+    article = write(tmp_path / "a.txt", ARTICLE)
+    assert run_cli("check", str(article)).exit_code == 1
+    result = run_cli("check", "--config", str(config), str(article))
+    assert result.exit_code == 2
+    assert result.stderr == f"newslint: error: {config}: 'tool' must be a table, such as [tool.newslint]\n"
 
 
 def test_unknown_selector_on_command_line_exits_2(tmp_path):

@@ -96,12 +96,22 @@ def load_settings(path: Path | None) -> Settings:
         return Settings()
     data = read_toml(path, "config file")
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("newslint", {})
-        where = "[tool.newslint]"
-    else:
-        table = data.get("tool", {}).get("newslint", data) if "tool" in data else data
-        where = "newslint settings"
-    return parse_table(table, path, where)
+        return parse_table(_tool_table(data, path, {}), path, "[tool.newslint]")
+    # newslint.toml: its top level, or a [tool.newslint] table in it.
+    table = _tool_table(data, path, data) if "tool" in data else data
+    return parse_table(table, path, "newslint settings")
+
+
+def _tool_table(data: dict, path: Path, default: dict) -> dict:
+    """[tool.newslint] of a parsed file, or `default` when there is none. Any other shape
+    (`tool = 5`, `[[tool.newslint]]`) is a ConfigError, not a crash later."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table, such as [tool.newslint]")
+    table = tool.get("newslint", default)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'tool.newslint' must be a table of settings ([tool.newslint])")
+    return table
 
 
 def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Settings:
