@@ -19,6 +19,7 @@ else:  # pragma: no cover
 
 from newslint.errors import ConfigError, read_toml
 from newslint.findings import Severity
+from newslint.globs import bad_glob, why_bad
 from newslint.grammar.settings import MIN_REQUEST_SIZE, LanguageToolSettings, normalize_url
 
 CONFIG_FILES = ("pyproject.toml", "newslint.toml", ".newslint.toml")
@@ -126,6 +127,11 @@ def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Se
             raise fail(key, "must be a list of strings")
         return tuple(value)
 
+    def check_globs(key: str, globs) -> None:
+        bad = bad_glob(globs)
+        if bad is not None:
+            raise fail(key, f"invalid glob {bad!r}: {why_bad(bad)}")
+
     def existing_files(key: str, what: str) -> tuple[Path, ...]:
         files = tuple(root / p for p in str_list(key))
         for file in files:
@@ -137,6 +143,8 @@ def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Se
     for key in table:
         if key in ("select", "extend-select", "ignore", "exclude", "extend-exclude", "accept"):
             values[key.replace("-", "_")] = str_list(key)
+            if key in ("exclude", "extend-exclude"):
+                check_globs(key, values[key.replace("-", "_")])
         elif key == "accept-files":
             values["accept_files"] = existing_files(key, "accept file")
         elif key == "dialect":
@@ -151,6 +159,7 @@ def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Se
                 isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()
             ):
                 raise fail(key, 'must be a table of "glob" = ["CODE", ...]')
+            check_globs(key, value)
             values["per_file_ignores"] = tuple((g, tuple(c)) for g, c in value.items())
         elif key == "severity":
             value = table[key]
