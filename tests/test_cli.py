@@ -72,6 +72,20 @@ def test_gitignored_and_excluded_files_are_skipped_but_named_files_are_linted(tm
     assert codes(findings) == ["RES001"]
 
 
+def test_gitignore_lines_that_escape_nothing_are_passed_over_as_git_does(tmp_path):
+    # A trailing backslash or a lone "!" makes git pass over the line, not the whole file.
+    write(tmp_path / ".gitignore", "drafts\\\n\\\n!\n*.tmp.txt\n")
+    write(tmp_path / "sub" / ".gitignore", "old\\\n")
+    write(tmp_path / "a.tmp.txt", BREADCRUMB)  # the good line still ignores it
+    write(tmp_path / "c.txt", BREADCRUMB)
+    write(tmp_path / "drafts" / "x.txt", BREADCRUMB)
+    write(tmp_path / "sub" / "old" / "y.txt", BREADCRUMB)
+    status, findings = check_json(str(tmp_path))
+    assert status == 1
+    assert sorted(os.path.relpath(f["path"], tmp_path) for f in findings) == [
+        "c.txt", os.path.join("drafts", "x.txt"), os.path.join("sub", "old", "y.txt")]
+
+
 def test_exclude_globs_for_files_and_for_folders(tmp_path):
     for name in ("keep.txt", "notes.draft.txt", "wire/keep.txt", "wire/raw/x.txt", "raw.txt"):
         write(tmp_path / name, BREADCRUMB)

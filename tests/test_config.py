@@ -22,6 +22,36 @@ def test_pyproject_without_tool_table_is_passed_over_for_one_further_up(tmp_path
     assert sorted(codes(check_json(str(article))[1])) == ["MTA301", "RES001"]
 
 
+@pytest.mark.parametrize(
+    "content, encoding, problem",
+    [
+        ('[tool.newslint]\nfail-on = "error\n', "utf-8", "invalid TOML"),
+        ('[tool.newslint]\naccept = ["Mérida"]\n', "latin-1", "cannot read config file"),
+        ('[tool.newslint.severity]\nRES001 = \n', "utf-8", "invalid TOML"),
+    ],
+)
+def test_broken_pyproject_with_newslint_settings_exits_2(tmp_path, content, encoding, problem):
+    # Not passed over for the config further up: that would lint with the wrong settings.
+    write(tmp_path / "newslint.toml", 'select = ["RES"]\n')
+    config = write(tmp_path / "site" / "pyproject.toml", content, encoding)
+    article = write(tmp_path / "site" / "a.txt", ARTICLE)
+    result = run_cli("check", str(article))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"newslint: error: {config}: {problem}"), lines
+
+
+@pytest.mark.parametrize("content, encoding", [
+    ('[project]\nname = "site\n', "utf-8"),
+    ('[project]\ndescription = "Mérida"\n', "latin-1"),
+])
+def test_broken_pyproject_without_newslint_settings_is_passed_over(tmp_path, content, encoding):
+    write(tmp_path / "newslint.toml", 'ignore = ["RES010"]\n')
+    write(tmp_path / "sub" / "pyproject.toml", content, encoding)
+    article = write(tmp_path / "sub" / "a.txt", ARTICLE)
+    assert sorted(codes(check_json(str(article))[1])) == ["MTA301", "RES001"]
+
+
 @pytest.mark.parametrize("name", ["newslint.toml", ".newslint.toml"])
 def test_newslint_toml_files(tmp_path, name):
     write(tmp_path / name, 'select = ["residue"]\n')
@@ -115,6 +145,14 @@ def test_jsonl_text_field_from_config(tmp_path):
         ("select = [\n", "invalid TOML"),
         ('rule-packs = ["missing.toml"]\n', "rule pack not found"),
         ('unsafe-fixes = "yes"\n', "key 'unsafe-fixes': must be true or false"),
+        ("tool = 5\n", "'tool' must be a table"),
+        (r"exclude = ['drafts/', 'keep\']" "\n", r"key 'exclude': invalid glob 'keep\\': a backslash at its end"),
+        (r"extend-exclude = ['\']" "\n", r"key 'extend-exclude': invalid glob '\\'"),
+        (r"per-file-ignores = {'wire\' = ['RES']}" "\n", r"key 'per-file-ignores': invalid glob 'wire\\'"),
+        ("exclude = ['!']\n", "key 'exclude': invalid glob '!': not a gitignore-style pattern"),
+        ('tool = "newslint"\n', "'tool' must be a table"),
+        ("[tool]\nnewslint = [1]\n", "'tool.newslint' must be a table of settings"),
+        ('[[tool.newslint]]\nselect = ["RES"]\n', "'tool.newslint' must be a table of settings"),
     ],
 )
 def test_bad_config_exits_2_naming_file_and_key(tmp_path, content, problem):
@@ -132,6 +170,33 @@ def test_bad_pyproject_key_names_the_table(tmp_path):
     result = run_cli("check", str(article))
     assert result.exit_code == 2
     assert "pyproject.toml: [tool.newslint]: unknown key 'ignroe'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("[tool]\nnewslint = 5\n", "'tool.newslint' must be a table of settings"),
+        ('[tool]\nnewslint = "strict"\n', "'tool.newslint' must be a table of settings"),
+        ('[[tool.newslint]]\nselect = ["RES"]\n', "'tool.newslint' must be a table of settings"),
+    ],
+)
+def test_pyproject_newslint_of_another_shape_exits_2(tmp_path, content, problem):
+    config = write(tmp_path / "pyproject.toml", content)
+    article = write(tmp_path / "a.txt", ARTICLE)
+    for args in ((), ("--config", str(config))):
+        result = run_cli("check", *args, str(article))
+        assert result.exit_code == 2
+        assert result.stderr == f"newslint: error: {config}: {problem} ([tool.newslint])\n"
+
+
+def test_pyproject_tool_that_is_not_a_table_exits_2_when_named(tmp_path):
+    # Found by the walk up it has no newslint settings and is passed over; named, it is an error.
+    config = write(tmp_path / "pyproject.toml", 'tool = "x"\n')
+    article = write(tmp_path / "a.txt", ARTICLE)
+    assert run_cli("check", str(article)).exit_code == 1
+    result = run_cli("check", "--config", str(config), str(article))
+    assert result.exit_code == 2
+    assert result.stderr == f"newslint: error: {config}: 'tool' must be a table, such as [tool.newslint]\n"
 
 
 def test_unknown_selector_on_command_line_exits_2(tmp_path):

@@ -7,6 +7,7 @@ names the file and the key. Paths in the file are relative to the file's folder.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,6 +19,7 @@ else:  # pragma: no cover
 
 from newslint.errors import ConfigError, read_toml
 from newslint.findings import Severity
+from newslint.globs import bad_glob, why_bad
 from newslint.grammar.settings import MIN_REQUEST_SIZE, LanguageToolSettings, normalize_url
 
 CONFIG_FILES = ("pyproject.toml", "newslint.toml", ".newslint.toml")
@@ -69,11 +71,24 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+# A [tool.newslint] table, or one of its subtables, as it is written: what shows a pyproject.toml
+# that cannot be parsed is still meant to configure newslint.
+_NEWSLINT_TABLE = re.compile(rb"\[\s*tool\s*\.\s*[\"']?newslint\b")
+
+
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = pyproject.read_bytes()
+    except OSError:
         return False
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # Broken but plainly holding newslint settings: it is the config, and load_settings
+        # reports it; passing it over would lint with another file's settings. A broken
+        # pyproject.toml without them belongs to other tools (often a project template, not
+        # TOML at all) and must not stop a lint of prose.
+        return _NEWSLINT_TABLE.search(raw) is not None
     return isinstance(data.get("tool"), dict) and "newslint" in data["tool"]
 
 
@@ -82,12 +97,22 @@ def load_settings(path: Path | None) -> Settings:
         return Settings()
     data = read_toml(path, "config file")
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("newslint", {})
-        where = "[tool.newslint]"
-    else:
-        table = data.get("tool", {}).get("newslint", data) if "tool" in data else data
-        where = "newslint settings"
-    return parse_table(table, path, where)
+        return parse_table(_tool_table(data, path, {}), path, "[tool.newslint]")
+    # newslint.toml: its top level, or a [tool.newslint] table in it.
+    table = _tool_table(data, path, data) if "tool" in data else data
+    return parse_table(table, path, "newslint settings")
+
+
+def _tool_table(data: dict, path: Path, default: dict) -> dict:
+    """[tool.newslint] of a parsed file, or `default` when there is none. Any other shape
+    (`tool = 5`, `[[tool.newslint]]`) is a ConfigError, not a crash later."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table, such as [tool.newslint]")
+    table = tool.get("newslint", default)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: 'tool.newslint' must be a table of settings ([tool.newslint])")
+    return table
 
 
 def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Settings:
@@ -102,6 +127,11 @@ def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Se
             raise fail(key, "must be a list of strings")
         return tuple(value)
 
+    def check_globs(key: str, globs) -> None:
+        bad = bad_glob(globs)
+        if bad is not None:
+            raise fail(key, f"invalid glob {bad!r}: {why_bad(bad)}")
+
     def existing_files(key: str, what: str) -> tuple[Path, ...]:
         files = tuple(root / p for p in str_list(key))
         for file in files:
@@ -113,6 +143,8 @@ def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Se
     for key in table:
         if key in ("select", "extend-select", "ignore", "exclude", "extend-exclude", "accept"):
             values[key.replace("-", "_")] = str_list(key)
+            if key in ("exclude", "extend-exclude"):
+                check_globs(key, values[key.replace("-", "_")])
         elif key == "accept-files":
             values["accept_files"] = existing_files(key, "accept file")
         elif key == "dialect":
@@ -127,6 +159,7 @@ def parse_table(table: dict, path: Path, where: str = "newslint settings") -> Se
                 isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()
             ):
                 raise fail(key, 'must be a table of "glob" = ["CODE", ...]')
+            check_globs(key, value)
             values["per_file_ignores"] = tuple((g, tuple(c)) for g, c in value.items())
         elif key == "severity":
             value = table[key]

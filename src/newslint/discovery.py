@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newslint.globs import gitignore_spec
 from newslint.sources import FORMATS
 
 if TYPE_CHECKING:
@@ -129,9 +130,7 @@ def _read_gitignore(folder: Path) -> pathspec.PathSpec | None:
         lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    import pathspec
-
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    return gitignore_spec(lines)  # a line git would pass over (`foo\`) is left out, not a crash
 
 
 def _parent_gitignores(top: Path) -> list[tuple[Path, pathspec.PathSpec]]:

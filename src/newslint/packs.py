@@ -213,7 +213,8 @@ def load_pack(path: Path, lazy: bool = False) -> list[PackRule]:
 
 
 def _build(entry: dict, index: int, path: Path, lazy: bool = False) -> PackRule:
-    label = f"{path}: rule #{index}" + (f" ({entry['code']})" if isinstance(entry.get("code"), str) else "")
+    code = entry.get("code") if isinstance(entry, dict) else None
+    label = f"{path}: rule #{index}" + (f" ({code})" if isinstance(code, str) else "")
 
     def fail(problem: str) -> ConfigError:
         return ConfigError(f"{label}: {problem}")
@@ -236,12 +237,12 @@ def _build(entry: dict, index: int, path: Path, lazy: bool = False) -> PackRule:
     if problem:
         raise fail(problem)
     try:
-        Severity.parse(entry.get("severity", "warning"))
+        Severity.parse(str(entry.get("severity", "warning")))
     except ValueError as exc:
         raise fail(str(exc)) from None
     if entry.get("scope", "sentence") not in SCOPES:
         raise fail(f"unknown scope {entry['scope']!r} (one of: {', '.join(SCOPES)})")
-    bad_kinds = set(entry.get("block-kinds", ())) - set(BLOCK_KINDS)
+    bad_kinds = set(_strings(entry, "block-kinds", fail)) - set(BLOCK_KINDS)
     if bad_kinds:
         raise fail(f"unknown block kind {sorted(bad_kinds)[0]!r} (one of: {', '.join(BLOCK_KINDS)})")
     for key in ("ignore-case", "enabled", "regex"):
