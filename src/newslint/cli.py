@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from newslint import __version__, progress, regexes
-from newslint.cache import Cache, clean as clean_cache, default_folder, entries_folder, lint_and_store, open_cache
+from newslint.cache import Cache, default_folder, entries_folder, lint_and_store, open_cache
 from newslint.config import DIALECTS, OUTPUT_FORMATS, Settings, find_config, load_settings
 from newslint.discovery import discover
 from newslint.engine import FileResult, Plan, add_findings, finish_project, lint_bytes, make_plan
@@ -286,13 +286,15 @@ def _write(text: str, output_file: str | None) -> None:
 @main.command()
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
 @click.option("--cache-dir", type=click.Path(), envvar="NEWSLINT_CACHE_DIR",
-              help="The cache folder to remove (default: the one `check` uses from here).")
+              help="The cache folder to clean (default: the one `check` uses from here).")
 def clean(config_path: str | None, cache_dir: str | None) -> None:
-    """Remove the cache folder (.newslint_cache, or cache-dir from the config)."""
+    """Remove what newslint cached (.newslint_cache, or cache-dir from the config); other files stay."""
     try:
         settings = _settings(["."], config_path)
     except UsageError as exc:
         raise _fail(str(exc)) from None
+    from newslint.cleaning import clean as clean_cache  # imports the grammar stage: only here
+
     folder = Path(cache_dir) if cache_dir else (settings.cache_dir or default_folder(settings.root))
     try:
         click.echo(clean_cache(folder))
