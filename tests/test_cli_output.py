@@ -355,6 +355,19 @@ def test_output_file_that_cannot_be_written_is_exit_2(repo):
     assert result.exit_code == 2 and "cannot write output" in result.stderr
 
 
+@pytest.mark.parametrize("output", ["a.txt", "./a.txt", "{repo}/a.txt", "link.txt"])
+def test_output_file_that_is_an_input_is_refused(repo, output):
+    (repo / "link.txt").hardlink_to(repo / "a.txt")
+    output = output.format(repo=repo)
+    result = check("-o", output, "clean.txt", ".")  # a.txt is found in the folder
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (f"newslint: error: {output}: the output file is one of the files to lint; "
+                             "the report would overwrite it\n")
+    assert (repo / "a.txt").read_text(encoding="utf-8") == ARTICLE
+    assert check("-o", "a.txt", "--fix", "a.txt").exit_code == 2
+    assert (repo / "a.txt").read_text(encoding="utf-8") == ARTICLE
+
+
 def test_exit_zero_keeps_the_findings(repo):
     result = check("--exit-zero", "--format", "json", "a.txt")
     assert result.exit_code == 0

@@ -114,6 +114,8 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     targets, missing = discover(file_paths, settings.exclude + settings.extend_exclude, settings.root)
     for path in missing:
         click.echo(f"newslint: error: {path}: no such file or folder", err=True)
+    if output_file and _is_linted(output_file, targets):
+        raise _fail(f"{output_file}: the output file is one of the files to lint; the report would overwrite it")
 
     results: list[FileResult] = []
     if "-" in paths:
@@ -250,6 +252,21 @@ def _fix(results: list[FileResult], targets, plan: Plan, cache: Cache | None,
         total += applied
         out.append(lint_and_store(path, result.path, plan, cache))
     return total, out
+
+
+def _is_linted(output_file: str, targets) -> bool:
+    """Whether `output_file` is one of the files to lint (by any name, or a hard link to one)."""
+    try:
+        out = os.stat(output_file)
+    except OSError:
+        return False  # not there yet: no input to overwrite
+    for target in targets:
+        try:
+            if os.path.samestat(out, os.stat(target.path)):
+                return True
+        except OSError:
+            continue  # linting reports it
+    return False
 
 
 def _use_color(choice: str, output_file: str | None) -> bool:
