@@ -72,7 +72,8 @@ def main() -> None:
               help="Spelling to expect: the other dialect's spellings are findings (default: both are fine).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to lint with (default: the number of cores).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Processes to lint with (default: the number of cores; at most one per file and four per core).")
 @click.option("--languagetool", "languagetool_url", metavar="URL",
               help=f"LanguageTool server for grammar (GRM001, SPL900), or 'local'; overrides "
                    f"{LANGUAGETOOL_ENV_VAR} and languagetool-url.")
