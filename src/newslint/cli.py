@@ -36,11 +36,20 @@ def _fail(message: str) -> "click.exceptions.Exit":
     return click.exceptions.Exit(EXIT_USAGE)
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
-    """`--select A,B --select C` -> (A, B, C); None when the option was not given."""
+def _split(values: tuple[str, ...], option: str) -> tuple[str, ...] | None:
+    """`--select A,B --select C` -> (A, B, C); None when the option was not given. A value with
+    no selector in it ('' or ',') is an error, as an empty selector in the config is: it would
+    silently select no rule."""
     if not values:
         return None
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    selectors: list[str] = []
+    for value in values:
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if not parts:
+            raise UsageError(f"command line: {option} {value!r} names no rule (give codes, prefixes, "
+                             "rule names or categories)")
+        selectors.extend(parts)
+    return tuple(selectors)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -88,10 +97,12 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     paths = list(paths) or ["."]
     try:
         settings = _settings(paths, config_path)
+        if jsonl_field == "":
+            raise UsageError("command line: --jsonl-field: must be a non-empty field name")
         settings = settings.merged(
-            select=_split(select),
-            extend_select=(settings.extend_select + (_split(extend_select) or ())),
-            ignore=(settings.ignore + (_split(ignore) or ())),
+            select=_split(select, "--select"),
+            extend_select=(settings.extend_select + (_split(extend_select, "--extend-select") or ())),
+            ignore=(settings.ignore + (_split(ignore, "--ignore") or ())),
             output_format=output_format,
             fail_on=Severity.parse(fail_on) if fail_on else None,
             jsonl_text_field=jsonl_field,
