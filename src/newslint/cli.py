@@ -19,7 +19,7 @@ from newslint.discovery import discover
 from newslint.engine import FileResult, Plan, add_findings, finish_project, lint_bytes, make_plan
 from newslint.errors import UsageError
 from newslint.findings import Finding, Severity
-from newslint.fixes import applicable, apply_fixes, withhold_unsafe
+from newslint.fixes import applicable, apply_fixes, withhold_unsafe, withhold_unwritable
 from newslint.grammar.settings import ENV_VAR as LANGUAGETOOL_ENV_VAR
 from newslint.grammar.settings import normalize_url
 from newslint.parallel import default_jobs, lint_files
@@ -170,6 +170,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
         for error in result.errors:
             click.echo(f"newslint: {error}", err=True)
     notes = _grammar_notes(results)
+    withhold_unwritable(results)
     findings = [f for r in results for f in r.findings]
     withheld = 0 if settings.unsafe_fixes else withhold_unsafe(findings)
     report = Report(findings, len(results), plan.all_rules, fixed=fixed, withheld_fixes=withheld, notes=notes,
