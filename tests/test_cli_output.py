@@ -332,6 +332,23 @@ def test_statistics_of_clean_run(repo):
     assert json.loads(check("--statistics", "--format", "json", "clean.txt").stdout) == []
 
 
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github"])
+def test_statistics_in_a_format_without_a_place_for_them_exits_2(repo, fmt):
+    result = check("--statistics", "--format", fmt, "-o", f"report.{fmt}", "a.txt")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (f"newslint: error: command line: --statistics cannot be written as {fmt}: "
+                             "use --format text, concise or json\n")
+    assert not (repo / f"report.{fmt}").exists()
+
+
+def test_statistics_with_a_machine_format_from_the_config_names_the_config(repo):
+    config = write(repo / "newslint.toml", 'output-format = "sarif"\n')
+    result = check("--statistics", "a.txt")
+    assert result.exit_code == 2
+    assert f"--statistics cannot be written as sarif (output-format in {config})" in result.stderr
+    assert check("--statistics", "--format", "text", "a.txt").stdout == check("--statistics", "--format", "concise", "a.txt").stdout
+
+
 # --- --output-file, --exit-zero, --quiet, --fail-on -------------------------------------------
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])

@@ -29,6 +29,8 @@ from newslint.reporters import Report, render
 from newslint.sources import format_for
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+# SARIF, JUnit and GitHub's commands describe findings; counts per rule have no place in them.
+STATISTICS_FORMATS = ("text", "concise", "json")
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
@@ -111,6 +113,8 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
             cache_dir=Path(cache_dir) if cache_dir else None,
             unsafe_fixes=unsafe_fixes,
         )
+        if statistics and settings.output_format not in STATISTICS_FORMATS:
+            raise UsageError(_statistics_refused(settings, given=output_format is not None))
         # The store of compiled regular expressions is read before the rules are made: their
         # modules compile patterns as they are imported (regexes.py).
         regexes.use(None if no_cache else entries_folder(settings.cache_dir or default_folder(settings.root)))
@@ -290,6 +294,13 @@ def _use_color(choice: str, output_file: str | None) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return sys.stdout.isatty()
+
+
+def _statistics_refused(settings: Settings, given: bool) -> str:
+    fmt = settings.output_format
+    where = "" if given else f" (output-format in {settings.config_path})"
+    return (f"command line: --statistics cannot be written as {fmt}{where}: "
+            f"use --format {', '.join(STATISTICS_FORMATS[:-1])} or {STATISTICS_FORMATS[-1]}")
 
 
 def _statistics(findings: list[Finding], fmt: str) -> str:
