@@ -127,9 +127,9 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     _tune_gc()
 
     file_paths = [p for p in paths if p != "-"]
-    targets, missing = discover(file_paths, settings.exclude + settings.extend_exclude, settings.root)
-    for path in missing:
-        click.echo(f"newslint: error: {path}: no such file or folder", err=True)
+    targets, bad_paths = discover(file_paths, settings.exclude + settings.extend_exclude, settings.root)
+    for problem in bad_paths:
+        click.echo(f"newslint: error: {problem}", err=True)
     if output_file and _is_linted(output_file, targets):
         raise _fail(f"{output_file}: the output file is one of the files to lint; the report would overwrite it")
 
@@ -184,7 +184,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
         text = "".join(line + "\n" for line in text.splitlines()[:-1]) if findings else ""
     _write(text, output_file)
 
-    if missing:
+    if bad_paths:
         raise click.exceptions.Exit(EXIT_USAGE)
     failing = any(f.severity >= settings.fail_on for f in findings)
     raise click.exceptions.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
