@@ -357,8 +357,62 @@ def test_clean_keeps_a_folder_newslint_did_not_make(tmp_path, cache_dir):
     _check(str(tmp_path / "docs"))
     assert (cache_dir / "v1").is_dir() and not (cache_dir / TAG_NAME).exists()
     result = run_cli("clean")
-    assert result.exit_code == 0 and "was not made by newslint" in result.stdout
+    assert result.exit_code == 0 and "was not made by newslint and is kept" in result.stdout
     assert keep.is_file() and not (cache_dir / "v1").exists()
+
+
+def _user_files(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("how", ["option", "config"])
+def test_clean_of_the_current_folder_removes_only_newslints_files(tmp_path, monkeypatch, how):
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR")
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "v1" / "draft.md", "# Ferry talks\n\nA draft the user keeps in a folder named v1.\n")
+    write(tmp_path / "a.txt", BAD)
+    args = ("--cache-dir", ".") if how == "option" else ()
+    if how == "config":
+        write(tmp_path / "newslint.toml", 'cache-dir = "."\n')
+    before = _user_files(tmp_path)
+    nothing = run_cli("clean", *args)
+    assert nothing.exit_code == 0 and nothing.stdout.startswith("No newslint cache files in ")
+    assert nothing.stdout.endswith(": nothing to remove.\n")
+    _check(*args, "a.txt")
+    assert list((tmp_path / "v1").glob("??/*.json"))  # the entries sit beside the user's draft
+    result = run_cli("clean", *args)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Removed 2 newslint cache files (") and "kept" in result.stdout
+    assert _user_files(tmp_path) == before
+
+
+def test_clean_leaves_a_folder_another_tool_tagged_alone(tmp_path, monkeypatch):
+    shared = tmp_path / "shared"
+    tag = write(shared / TAG_NAME, "Signature: 8a477f597d28d172789f06886806bc55\n"
+                                   "# This file is a cache directory tag created by pytest.\n")
+    write(shared / "other-tool-data.bin", "another tool's data")
+    before = _user_files(shared)
+    result = run_cli("clean", "--cache-dir", str(shared))
+    assert result.exit_code == 0 and "nothing to remove" in result.stdout
+    assert _user_files(shared) == before
+    write(tmp_path / "a.txt", BAD)
+    _check("--cache-dir", str(shared), str(tmp_path / "a.txt"))
+    result = run_cli("clean", "--cache-dir", str(shared))
+    assert result.exit_code == 0 and "was not made by newslint and is kept" in result.stdout
+    assert _user_files(shared) == before and tag.is_file()
+
+
+def test_clean_keeps_a_users_file_put_in_the_folder_newslint_made(tmp_path, cache_dir):
+    write(tmp_path / "a.txt", BAD)
+    _check(str(tmp_path / "a.txt"))
+    keep = write(cache_dir / "v1" / "ab" / "notes.md", "mine")  # not named as newslint names entries
+    result = run_cli("clean")
+    assert result.exit_code == 0 and "holds files newslint did not write, which are kept" in result.stdout
+    assert keep.read_text(encoding="utf-8") == "mine" and (cache_dir / TAG_NAME).is_file()
+    assert not list((cache_dir / "v1").glob("??/*.json"))
+    keep.unlink()
+    again = run_cli("clean")
+    assert again.stdout.startswith(f"Removed {cache_dir} (") and not cache_dir.exists()
 
 
 @pytest.mark.usefixtures("small_runs_keep_verdicts")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+
+import pytest
 
 from newslint import __version__
 from tests.util import check_json, codes, run_cli, write
@@ -46,6 +49,48 @@ def test_missing_path_exits_2_with_one_line_and_still_lints_the_rest(tmp_path):
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [f"newslint: error: {tmp_path / 'nope.txt'}: no such file or folder"]
     assert codes(json.loads(result.stdout)) == ["RES001"]
+
+
+@pytest.fixture
+def fifo(tmp_path):
+    """A FIFO named like an article. Should newslint open it to read (it would wait for a writer
+    forever), a writer comes every few seconds, so that the test fails instead of hanging."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    path = tmp_path / "fifo.txt"
+    os.mkfifo(path)
+    done = threading.Event()
+
+    def writer() -> None:
+        while not done.wait(5):
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))  # the reader sees an empty file
+            except OSError:
+                pass  # nobody is reading it
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    yield path
+    done.set()
+    thread.join()
+
+
+def test_a_named_fifo_is_not_a_regular_file_and_the_rest_is_linted(tmp_path, fifo):
+    bad = write(tmp_path / "bad.txt", BREADCRUMB)
+    result = run_cli("check", "--format", "json", str(fifo), str(bad))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"newslint: error: {fifo}: not a regular file (a FIFO)"]
+    assert codes(json.loads(result.stdout)) == ["RES001"]
+
+
+def test_a_fifo_in_a_folder_is_passed_over(tmp_path, fifo):
+    write(tmp_path / "bad.txt", BREADCRUMB)
+    # A link to a regular file is linted (its target is in a hidden folder, which is not walked).
+    (tmp_path / "link.md").symlink_to(write(tmp_path / ".drafts" / "c.txt", BREADCRUMB))
+    result = run_cli("check", "--format", "json", str(tmp_path))
+    assert result.exit_code == 1 and result.stderr == ""
+    assert sorted(os.path.basename(f["path"]) for f in json.loads(result.stdout)) == ["bad.txt", "link.md"]
+    assert run_cli("check", str(tmp_path)).stdout.endswith(" in 2 files.\n")  # the FIFO is not counted
 
 
 def test_folder_is_walked_for_known_endings_only(tmp_path):

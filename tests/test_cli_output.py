@@ -333,6 +333,23 @@ def test_statistics_of_clean_run(repo):
     assert json.loads(check("--statistics", "--format", "json", "clean.txt").stdout) == []
 
 
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github"])
+def test_statistics_in_a_format_without_a_place_for_them_exits_2(repo, fmt):
+    result = check("--statistics", "--format", fmt, "-o", f"report.{fmt}", "a.txt")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (f"newslint: error: command line: --statistics cannot be written as {fmt}: "
+                             "use --format text, concise or json\n")
+    assert not (repo / f"report.{fmt}").exists()
+
+
+def test_statistics_with_a_machine_format_from_the_config_names_the_config(repo):
+    config = write(repo / "newslint.toml", 'output-format = "sarif"\n')
+    result = check("--statistics", "a.txt")
+    assert result.exit_code == 2
+    assert f"--statistics cannot be written as sarif (output-format in {config})" in result.stderr
+    assert check("--statistics", "--format", "text", "a.txt").stdout == check("--statistics", "--format", "concise", "a.txt").stdout
+
+
 # --- --output-file, --exit-zero, --quiet, --fail-on -------------------------------------------
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
@@ -354,6 +371,19 @@ def test_output_file_short_option_with_json(repo):
 def test_output_file_that_cannot_be_written_is_exit_2(repo):
     result = check("--output-file", str(repo / "a.txt" / "report.txt"), "a.txt")  # a.txt is a file
     assert result.exit_code == 2 and "cannot write output" in result.stderr
+
+
+@pytest.mark.parametrize("output", ["a.txt", "./a.txt", "{repo}/a.txt", "link.txt"])
+def test_output_file_that_is_an_input_is_refused(repo, output):
+    (repo / "link.txt").hardlink_to(repo / "a.txt")
+    output = output.format(repo=repo)
+    result = check("-o", output, "clean.txt", ".")  # a.txt is found in the folder
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (f"newslint: error: {output}: the output file is one of the files to lint; "
+                             "the report would overwrite it\n")
+    assert (repo / "a.txt").read_text(encoding="utf-8") == ARTICLE
+    assert check("-o", "a.txt", "--fix", "a.txt").exit_code == 2
+    assert (repo / "a.txt").read_text(encoding="utf-8") == ARTICLE
 
 
 def test_exit_zero_keeps_the_findings(repo):

@@ -205,6 +205,23 @@ def test_unknown_selector_on_command_line_exits_2(tmp_path):
     assert result.exit_code == 2 and "unknown rule selector 'RES999x'" in result.stderr
 
 
+@pytest.mark.parametrize("option", ["--select", "--extend-select", "--ignore"])
+@pytest.mark.parametrize("value", ["", ",", " , "])
+def test_an_empty_selector_list_on_the_command_line_exits_2(tmp_path, option, value):
+    article = write(tmp_path / "a.txt", ARTICLE)
+    result = run_cli("check", option, value, str(article))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (f"newslint: error: command line: {option} {value!r} names no rule "
+                             "(give codes, prefixes, rule names or categories)\n")
+
+
+def test_an_empty_jsonl_field_on_the_command_line_exits_2(tmp_path):
+    data = write(tmp_path / "a.jsonl", '{"text": "Leave a Comment"}\n')
+    result = run_cli("check", "--jsonl-field", "", str(data))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "newslint: error: command line: --jsonl-field: must be a non-empty field name\n"
+
+
 def test_missing_config_option_file_exits_2(tmp_path):
     result = run_cli("check", "--config", str(tmp_path / "nope.toml"), str(tmp_path))
     assert result.exit_code == 2 and "config file not found" in result.stderr

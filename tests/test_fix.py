@@ -34,15 +34,31 @@ def test_no_fix_without_flag_and_json_describes_the_fix(tmp_path):
                               "applicability": "safe"}
 
 
-def test_non_utf8_file_is_never_rewritten(tmp_path):
+def test_non_utf8_file_is_never_rewritten_nor_offered_a_fix(tmp_path):
     path = tmp_path / "a.txt"
     original = "Caf\u00e9 owners met. The the council met.\n".encode("latin-1")
     path.write_bytes(original)
-    result = run_cli("check", "--fix", str(path))
-    assert path.read_bytes() == original
-    assert result.exit_code == 1
+    for args in (["--fix"], []):
+        result = run_cli("check", *args, str(path))
+        assert path.read_bytes() == original
+        assert result.exit_code == 1 and "MTA301 Repeated word" in result.stdout
+        assert "[*]" not in result.stdout and "fixable" not in result.stdout
+    assert "Fixed" not in result.stdout
+    _, findings = check_json(str(path))
+    assert [f["fix"] for f in findings if f["code"] == "MTA301"] == [None]
+    statistics = run_cli("check", "--statistics", str(path)).stdout
+    assert "MTA301  repeated-word" in statistics and "[*]" not in statistics
 
 
-def test_stdin_is_not_written(tmp_path):
-    result = run_cli("check", "--fix", "-", input="The the council met.\n")
-    assert result.exit_code == 1 and "MTA301" in result.stdout
+def test_stdin_is_not_written_nor_offered_a_fix(tmp_path):
+    for args in (["--fix"], [], ["--stdin-filename", "a.md"]):
+        result = run_cli("check", *args, "-", input="The the council met.\n")
+        assert result.exit_code == 1 and "MTA301 Repeated word" in result.stdout
+        assert "[*]" not in result.stdout and "fixable" not in result.stdout
+
+
+def test_a_fix_offered_in_one_file_is_withheld_only_in_the_file_fix_cannot_write(tmp_path):
+    utf8 = write(tmp_path / "a.txt", "The the council met.\n")
+    latin = write(tmp_path / "b.txt", "Caf\u00e9 owners met. The the council met.\n", encoding="latin-1")
+    result = run_cli("check", str(utf8), str(latin))
+    assert result.stdout.count("MTA301 [*]") == 1 and "1 fixable with --fix." in result.stdout

@@ -295,6 +295,20 @@ def test_cache_answers_when_the_server_is_gone(tmp_path, lt):
     assert again.stdout == first.stdout and again.stderr == ""
 
 
+def test_clean_removes_the_answers_in_the_default_cache_folder(tmp_path, lt, monkeypatch):
+    monkeypatch.delenv("NEWSLINT_NO_CACHE")
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR")
+    monkeypatch.chdir(tmp_path)
+    project(tmp_path, lt.url)
+    write(tmp_path / "a.txt", ARTICLE)
+    check_json("a.txt")
+    folder = tmp_path / ".newslint_cache"
+    assert list((folder / "languagetool").rglob("*.json")) and list((folder / "v1").rglob("*.json"))
+    result = run_cli("clean")
+    assert result.exit_code == 0 and result.stdout.startswith(f"Removed {folder} (")
+    assert not folder.exists()
+
+
 def test_file_cache_keeps_grammar_findings_whole(tmp_path, lt, monkeypatch):
     monkeypatch.delenv("NEWSLINT_NO_CACHE")
     project(tmp_path, lt.url)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
+import pytest
+
+import newslint.parallel
 from tests.util import run_cli, write
 
 
@@ -38,3 +43,23 @@ def test_jobs_1_and_2_agree_on_every_format_in_text_output(tmp_path):
     # The source lines under NCN002, read again from the files.
     assert "| <p>The Saint Aubin ferry resumed" in runs[0].stdout
     assert "| The the Saint Aubin ferry resumed" in runs[0].stdout
+
+
+@pytest.mark.parametrize(("cores", "started"), [(2, 8), (100, 9)])
+def test_jobs_are_capped_at_the_files_and_four_per_core(tmp_path, monkeypatch, cores, started):
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    real = newslint.parallel._start
+
+    def start(plan, cache):  # each worker leaves its process id behind
+        (pids / str(os.getpid())).touch()
+        real(plan, cache)
+
+    monkeypatch.setattr(newslint.parallel, "_start", start)
+    monkeypatch.setattr(newslint.parallel, "default_jobs", lambda: cores)
+    for i in range(9):
+        write(tmp_path / "docs" / f"a{i}.txt", f"Day {i}\n\nThe the harbour reopened on Monday.\n")
+    many = run_cli("check", "--no-cache", "--jobs", "200", str(tmp_path / "docs"))
+    assert len(os.listdir(pids)) == started
+    assert many.exit_code == 1 and many.stdout.count("MTA301") == 9
+    assert many.stdout == run_cli("check", "--no-cache", "--jobs", "1", str(tmp_path / "docs")).stdout

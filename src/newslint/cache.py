@@ -23,10 +23,10 @@ the key still matches; the key hashes the file's bytes, its format and path, and
   exclude globs and where the cache lives).
 
 One entry per path keeps the cache the size of the repository: a changed file overwrites its
-entry. Entries of deleted files stay until `newslint clean`. Entries are written to a temporary
-file and renamed, so parallel workers and concurrent runs never read half an entry. A corrupt
-entry or a folder that cannot be written is not an error: the run lints without it and says so
-once on standard error.
+entry. Entries of deleted files stay until `newslint clean` (cleaning.py, which knows the names
+above). Entries are written to a temporary file and renamed, so parallel workers and concurrent
+runs never read half an entry. A corrupt entry or a folder that cannot be written is not an
+error: the run lints without it and says so once on standard error.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ TAG_NAME = "CACHEDIR.TAG"
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This file is a cache directory tag created by newslint.\n"
        "# For information about cache directory tags see https://bford.info/cachedir/\n")
+GITIGNORE = "# Created by newslint: the whole folder is a cache.\n*\n"
 PROJECT_MIN_FILES = 100  # runs of fewer files do not keep the project rules' verdict
 # Settings that do not change what a file's findings are.
 # Settings that change what is shown, not what is found (entries keep unsafe fixes too).
@@ -238,45 +239,7 @@ def _prepare(folder: Path) -> None:
         return
     folder.mkdir(parents=True)
     (folder / TAG_NAME).write_text(TAG, encoding="utf-8")
-    (folder / ".gitignore").write_text("# Created by newslint: the whole folder is a cache.\n*\n",
-                                       encoding="utf-8")
-
-
-def clean(folder: Path) -> str:
-    """Remove the cache folder; returns what was done, for the user."""
-    import shutil
-
-    if not folder.exists():
-        return f"No cache at {folder}: nothing to remove."
-    tagged = (folder / TAG_NAME).is_file() and (folder / TAG_NAME).read_text(
-        encoding="utf-8", errors="replace").startswith(TAG.splitlines()[0])
-    if tagged:
-        count, size = _count(folder)
-        shutil.rmtree(folder)
-        return f"Removed {folder} ({count} files, {_size(size)})."
-    # Not made by newslint (a cache-dir pointed at an existing folder): remove only the entries.
-    entries = folder / ENTRIES
-    if not entries.exists():
-        return f"No newslint cache entries in {folder}: nothing to remove."
-    count, size = _count(entries)
-    shutil.rmtree(entries)
-    return f"Removed {entries} ({count} files, {_size(size)}); {folder} was not made by newslint and is kept."
-
-
-def _count(folder: Path) -> tuple[int, int]:
-    count = size = 0
-    for dirpath, _dirs, files in os.walk(folder):
-        for name in files:
-            count += 1
-            try:
-                size += os.path.getsize(os.path.join(dirpath, name))
-            except OSError:
-                pass
-    return count, size
-
-
-def _size(size: int) -> str:
-    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1e3:.1f} kB"
+    (folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
 
 
 # -- linting through the cache ----------------------------------------------------------------

@@ -14,13 +14,13 @@ from pathlib import Path
 import click
 
 from newslint import __version__, progress, regexes
-from newslint.cache import Cache, clean as clean_cache, default_folder, entries_folder, lint_and_store, open_cache
+from newslint.cache import Cache, default_folder, entries_folder, lint_and_store, open_cache
 from newslint.config import DIALECTS, OUTPUT_FORMATS, Settings, find_config, load_settings
 from newslint.discovery import discover
 from newslint.engine import FileResult, Plan, add_findings, finish_project, lint_bytes, make_plan
 from newslint.errors import UsageError
 from newslint.findings import Finding, Severity
-from newslint.fixes import applicable, apply_fixes, withhold_unsafe
+from newslint.fixes import applicable, apply_fixes, withhold_unsafe, withhold_unwritable
 from newslint.grammar.settings import ENV_VAR as LANGUAGETOOL_ENV_VAR
 from newslint.grammar.settings import normalize_url
 from newslint.parallel import default_jobs, lint_files
@@ -30,6 +30,8 @@ from newslint.reporters import Report, render
 from newslint.sources import format_for
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+# SARIF, JUnit and GitHub's commands describe findings; counts per rule have no place in them.
+STATISTICS_FORMATS = ("text", "concise", "json")
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
@@ -37,11 +39,20 @@ def _fail(message: str) -> "click.exceptions.Exit":
     return click.exceptions.Exit(EXIT_USAGE)
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
-    """`--select A,B --select C` -> (A, B, C); None when the option was not given."""
+def _split(values: tuple[str, ...], option: str) -> tuple[str, ...] | None:
+    """`--select A,B --select C` -> (A, B, C); None when the option was not given. A value with
+    no selector in it ('' or ',') is an error, as an empty selector in the config is: it would
+    silently select no rule."""
     if not values:
         return None
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+    selectors: list[str] = []
+    for value in values:
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if not parts:
+            raise UsageError(f"command line: {option} {value!r} names no rule (give codes, prefixes, "
+                             "rule names or categories)")
+        selectors.extend(parts)
+    return tuple(selectors)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,7 +84,8 @@ def main() -> None:
               help="Spelling to expect: the other dialect's spellings are findings (default: both are fine).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes to lint with (default: the number of cores).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1),
+              help="Processes to lint with (default: the number of cores; at most one per file and four per core).")
 @click.option("--languagetool", "languagetool_url", metavar="URL",
               help=f"LanguageTool server for grammar (GRM001, SPL900), or 'local'; overrides "
                    f"{LANGUAGETOOL_ENV_VAR} and languagetool-url.")
@@ -88,10 +100,12 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     paths = list(paths) or ["."]
     try:
         settings = _settings(paths, config_path)
+        if jsonl_field == "":
+            raise UsageError("command line: --jsonl-field: must be a non-empty field name")
         settings = settings.merged(
-            select=_split(select),
-            extend_select=(settings.extend_select + (_split(extend_select) or ())),
-            ignore=(settings.ignore + (_split(ignore) or ())),
+            select=_split(select, "--select"),
+            extend_select=(settings.extend_select + (_split(extend_select, "--extend-select") or ())),
+            ignore=(settings.ignore + (_split(ignore, "--ignore") or ())),
             output_format=output_format,
             fail_on=Severity.parse(fail_on) if fail_on else None,
             jsonl_text_field=jsonl_field,
@@ -100,6 +114,8 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
             cache_dir=Path(cache_dir) if cache_dir else None,
             unsafe_fixes=unsafe_fixes,
         )
+        if statistics and settings.output_format not in STATISTICS_FORMATS:
+            raise UsageError(_statistics_refused(settings, given=output_format is not None))
         # The store of compiled regular expressions is read before the rules are made: their
         # modules compile patterns as they are imported (regexes.py).
         regexes.use(None if no_cache else entries_folder(settings.cache_dir or default_folder(settings.root)))
@@ -112,9 +128,11 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     _tune_gc()
 
     file_paths = [p for p in paths if p != "-"]
-    targets, missing = discover(file_paths, settings.exclude + settings.extend_exclude, settings.root)
-    for path in missing:
-        click.echo(f"newslint: error: {path}: no such file or folder", err=True)
+    targets, bad_paths = discover(file_paths, settings.exclude + settings.extend_exclude, settings.root)
+    for problem in bad_paths:
+        click.echo(f"newslint: error: {problem}", err=True)
+    if output_file and _is_linted(output_file, targets):
+        raise _fail(f"{output_file}: the output file is one of the files to lint; the report would overwrite it")
 
     results: list[FileResult] = []
     if "-" in paths:
@@ -157,6 +175,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
         for error in result.errors:
             click.echo(f"newslint: {error}", err=True)
     notes = _grammar_notes(results)
+    withhold_unwritable(results)
     findings = [f for r in results for f in r.findings]
     withheld = 0 if settings.unsafe_fixes else withhold_unsafe(findings)
     report = Report(findings, len(results), plan.all_rules, fixed=fixed, withheld_fixes=withheld, notes=notes,
@@ -166,7 +185,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
         text = "".join(line + "\n" for line in text.splitlines()[:-1]) if findings else ""
     _write(text, output_file)
 
-    if missing:
+    if bad_paths:
         raise click.exceptions.Exit(EXIT_USAGE)
     failing = any(f.severity >= settings.fail_on for f in findings)
     raise click.exceptions.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
@@ -253,6 +272,21 @@ def _fix(results: list[FileResult], targets, plan: Plan, cache: Cache | None,
     return total, out
 
 
+def _is_linted(output_file: str, targets) -> bool:
+    """Whether `output_file` is one of the files to lint (by any name, or a hard link to one)."""
+    try:
+        out = os.stat(output_file)
+    except OSError:
+        return False  # not there yet: no input to overwrite
+    for target in targets:
+        try:
+            if os.path.samestat(out, os.stat(target.path)):
+                return True
+        except OSError:
+            continue  # linting reports it
+    return False
+
+
 def _use_color(choice: str, output_file: str | None) -> bool:
     if choice != "auto":
         return choice == "always"
@@ -261,6 +295,13 @@ def _use_color(choice: str, output_file: str | None) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return sys.stdout.isatty()
+
+
+def _statistics_refused(settings: Settings, given: bool) -> str:
+    fmt = settings.output_format
+    where = "" if given else f" (output-format in {settings.config_path})"
+    return (f"command line: --statistics cannot be written as {fmt}{where}: "
+            f"use --format {', '.join(STATISTICS_FORMATS[:-1])} or {STATISTICS_FORMATS[-1]}")
 
 
 def _statistics(findings: list[Finding], fmt: str) -> str:
@@ -291,13 +332,15 @@ def _write(text: str, output_file: str | None) -> None:
 @main.command()
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
 @click.option("--cache-dir", type=click.Path(), envvar="NEWSLINT_CACHE_DIR",
-              help="The cache folder to remove (default: the one `check` uses from here).")
+              help="The cache folder to clean (default: the one `check` uses from here).")
 def clean(config_path: str | None, cache_dir: str | None) -> None:
-    """Remove the cache folder (.newslint_cache, or cache-dir from the config)."""
+    """Remove what newslint cached (.newslint_cache, or cache-dir from the config); other files stay."""
     try:
         settings = _settings(["."], config_path)
     except UsageError as exc:
         raise _fail(str(exc)) from None
+    from newslint.cleaning import clean as clean_cache  # imports the grammar stage: only here
+
     folder = Path(cache_dir) if cache_dir else (settings.cache_dir or default_folder(settings.root))
     try:
         click.echo(clean_cache(folder))

@@ -3,11 +3,15 @@
 Named files are always linted. Folders are walked recursively for the known endings, skipping
 hidden entries, what .gitignore files ignore (the folder's own and those above it up to the
 repository root) and the `exclude` / `extend-exclude` globs from config.
+
+Only regular files are articles: a FIFO (or a socket, a device) named like one would block the
+run forever when read. Named on the command line it is an error; in a folder it is passed over.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,10 +32,11 @@ class Target:
 
 
 def discover(paths: list[str], exclude: tuple[str, ...], root: Path) -> tuple[list[Target], list[str]]:
-    """(files to lint, paths that do not exist), in a stable order without duplicates."""
+    """(files to lint, what is wrong with the paths that cannot be linted: "PATH: problem"), in
+    a stable order without duplicates."""
     excluded = None  # made for the first folder: named files need no globs (pathspec is slow to import)
     targets: list[Target] = []
-    missing: list[str] = []
+    problems: list[str] = []
     seen: set[str] = set()
 
     def add(path: Path, display: str, key: str) -> None:
@@ -53,9 +58,20 @@ def discover(paths: list[str], exclude: tuple[str, ...], root: Path) -> tuple[li
                 # os.walk enters no linked folder, so only a linked file needs resolving.
                 key = os.path.realpath(file) if os.path.islink(file) else os.path.join(real_top, rel)
                 add(file, os.path.join(given, rel) if given != "." else rel, key)
+        elif path.exists():
+            problems.append(f"{given}: not a regular file ({_kind(path)})")
         else:
-            missing.append(given)
-    return targets, missing
+            problems.append(f"{given}: no such file or folder")
+    return targets, problems
+
+
+def _kind(path: Path) -> str:
+    mode = path.stat().st_mode
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file or folder"
 
 
 def _inside(file: str, top: str) -> str | None:
@@ -83,11 +99,33 @@ def _walk(top: Path, excluded: _Excluded, root: Path):
             d for d in dirnames
             if not d.startswith(".") and not _ignored(f"{here_abs}/{d}", True, specs, excluded, root_str)
         )
-        for name in sorted(filenames):
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in FORMATS:
-                continue
+        names = [n for n in filenames if not n.startswith(".") and os.path.splitext(n)[1].lower() in FORMATS]
+        if names:
+            unusual = _not_regular(dirpath)
+            names = [n for n in names if n not in unusual]
+        for name in sorted(names):
             if not _ignored(f"{here_abs}/{name}", False, specs, excluded, root_str):
                 yield here / name
+
+
+def _not_regular(folder: str) -> set[str]:
+    """The names in `folder` that are neither folders nor regular files (nor links to either):
+    FIFOs, sockets, devices. The folder's listing tells each entry's type, so this costs no
+    system call per file; a link is followed (one that leads nowhere is kept, and reported as
+    unreadable when read)."""
+    found = set()
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    dangling = entry.is_symlink() and not os.path.exists(entry.path)
+                    if not (entry.is_file() or entry.is_dir() or dangling):
+                        found.add(entry.name)
+                except OSError:
+                    continue
+    except OSError:
+        pass
+    return found
 
 
 def _relative(path: str, base: str) -> str | None:

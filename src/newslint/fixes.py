@@ -3,9 +3,12 @@ unsafe ones (guesses: a near-miss name, a lowercased noun) only when the user as
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from newslint.findings import Finding, Fix
+
+if TYPE_CHECKING:
+    from newslint.engine import FileResult
 
 
 def applicable(findings: Iterable[Finding], unsafe: bool) -> list[Fix]:
@@ -21,6 +24,15 @@ def withhold_unsafe(findings: Iterable[Finding]) -> int:
             finding.fix = None
             withheld += 1
     return withheld
+
+
+def withhold_unwritable(results: Iterable[FileResult]) -> None:
+    """Take the fixes off the findings of files --fix never rewrites (FileResult.fixable: not
+    UTF-8, standard input), so that no report offers, as fixable, what --fix will not do."""
+    for result in results:
+        if not result.fixable:
+            for finding in result.findings:
+                finding.fix = None
 
 
 def apply_fixes(text: str, findings: list[Finding], unsafe: bool = False) -> tuple[str, int]:

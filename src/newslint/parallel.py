@@ -21,6 +21,9 @@ from newslint.project import ProjectSightings
 
 # Below this many files a pool costs more than it saves.
 MIN_FILES_FOR_POOL = 8
+# Linting keeps a core busy; only LanguageTool's requests wait. More workers than this per core
+# (or than files) would only cost memory and start-up: `-j 200` must not start 200 processes.
+MAX_JOBS_PER_CORE = 4
 
 _plan: Plan | None = None
 _cache: Cache | None = None
@@ -28,6 +31,11 @@ _cache: Cache | None = None
 
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def workers(jobs: int, files: int) -> int:
+    """How many processes lint `files` files when `jobs` are asked for."""
+    return max(1, min(jobs, files, MAX_JOBS_PER_CORE * default_jobs()))
 
 
 def lint_files(targets: list[Target], plan: Plan, jobs: int, keep_text: bool, cache: Cache | None = None,
@@ -61,6 +69,7 @@ def _arrived(result: FileResult, on_result: Callable[[FileResult], None] | None,
 
 def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
           cache: Cache | None) -> Iterator[FileResult]:
+    jobs = workers(jobs, len(targets))
     if jobs <= 1 or len(targets) < MIN_FILES_FOR_POOL or not _can_fork():
         for t in targets:
             result = lint_and_store(t.path, t.display, plan, cache)
