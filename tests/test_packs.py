@@ -185,6 +185,9 @@ def test_pack_rules_appear_in_rules_and_explain(tmp_path):
          r"bad replacement 'Post\\' for 'Share on'"),
         (PACK_HEAD.replace('message = "Share widget text: \'{match}\'"', 'message = "{nope}"') + 'phrases = ["x"]\n',
          "bad placeholder in message"),
+        *((PACK_HEAD.replace('message = "Share widget text: \'{match}\'"', f'message = "Widget: {field}"')
+           + 'phrases = ["x"]\n', f"bad placeholder in message ('{field}'); use {{match}} or {{replacement}}")
+          for field in ("{match.__class__}", "{match[0]}", "{replacement!r}", "{match:>20}", "{}")),
         (PACK_HEAD.replace("RES901", "RES001") + 'phrases = ["x"]\n', "reuses 'RES001'"),
         ("[[rule]\n", "invalid TOML"),
         ('[rules]\nx = 1\n', "unknown top-level key 'rules'"),

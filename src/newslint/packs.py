@@ -15,6 +15,7 @@ where, enabled, summary, and for substitutions fix (safe, unsafe). The format is
 from __future__ import annotations
 
 import re
+import string
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -257,10 +258,9 @@ def _build(entry: dict, index: int, path: Path, lazy: bool = False) -> PackRule:
     for key in ("ignore-case", "enabled", "regex"):
         if key in entry and not isinstance(entry[key], bool):
             raise fail(f"{key!r} must be true or false")
-    try:
-        entry["message"].format(match="", replacement="")
-    except (KeyError, IndexError, ValueError) as exc:
-        raise fail(f"bad placeholder in message ({exc}); use {{match}} or {{replacement}}") from None
+    problem = _placeholder_problem(entry["message"])
+    if problem:
+        raise fail(f"bad placeholder in message ({problem}); use {{match}} or {{replacement}}")
     flags = re.IGNORECASE if entry.get("ignore-case", False) else 0
     swaps = swap_patterns = None
     swap_templates: dict[int, re.Pattern] = {}
@@ -330,6 +330,20 @@ def _strings(entry: dict, key: str, fail) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise fail(f"{key!r} must be a list of non-empty strings")
     return list(value)
+
+
+def _placeholder_problem(message: str) -> str | None:
+    """What in `message` is not plain text, {match} or {replacement}, or None. Any other field
+    (`{match.__class__}`, `{match[0]}`, `{match!r}`, `{match:>9}`) would print Python, not prose."""
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)
+                  if name is not None]
+    except ValueError as exc:  # an unpaired brace
+        return str(exc)
+    for name, spec, conversion in fields:
+        if name not in ("match", "replacement") or spec or conversion:
+            return repr("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+    return None
 
 
 def _template_pattern(regex: str, right: str, flags: int, fail) -> re.Pattern:
