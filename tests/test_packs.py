@@ -88,6 +88,30 @@ good = "As part of the deal, taxes fell.\\n"
     assert article.read_text() == "As part of the deal, taxes fell.\nThey lived there for three years.\n"
 
 
+def test_regex_substitution_expands_the_groups_of_its_own_pattern(tmp_path):
+    # Each swap pattern is one alternative of a combined regex: \1 must still mean its own group.
+    _config(tmp_path, r'''
+[[rule]]
+code = "MTA903"
+name = "house-units"
+category = "mt-artifact"
+kind = "substitution"
+regex = true
+message = "'{match}': write '{replacement}'"
+swap = { '(\d+) per ?cent\b' = '\1%', '(?P<n>\d+) kms\b' = '\g<n> km', '(?<=\d) pc\b' = '%' }
+what = "Units."
+why = "House style."
+bad = "Prices rose 20 per cent.\n"
+good = "Prices rose 20%.\n"
+''')
+    article = write(tmp_path / "a.txt", "Fares rose 20 per cent on the 12 kms route, and 5 pc on others.\n")
+    _, findings = check_json("--select", "MTA903", str(article))
+    assert [f["fix"]["replacement"] for f in findings] == ["20%", "12 km", "%"]
+    assert findings[0]["message"] == "'20 per cent': write '20%'"
+    assert run_cli("check", "--fix", "--select", "MTA903", str(article)).exit_code == 0
+    assert article.read_text() == "Fares rose 20% on the 12 km route, and 5% on others.\n"
+
+
 def test_unsafe_substitution_is_applied_only_when_asked(tmp_path):
     _config(tmp_path, '''
 [[rule]]
@@ -153,8 +177,17 @@ def test_pack_rules_appear_in_rules_and_explain(tmp_path):
         (PACK_HEAD.replace('"existence"', '"substitution"') + 'fix = "maybe"\nswap = { "a b" = "c" }\n',
          "unknown fix 'maybe'"),
         (PACK_HEAD + 'phrases = ["x"]\nfix = "unsafe"\n', "unknown key 'fix'"),
+        (PACK_HEAD.replace('"existence"', '"substitution"') + "regex = true\nswap = { '(Share) on' = '\\2 via' }\n",
+         r"bad replacement '\\2 via' for '(Share) on': invalid group reference 2"),
+        (PACK_HEAD.replace('"existence"', '"substitution"') + "regex = true\nswap = { '(?P<x>Share) on' = '\\g<y>' }\n",
+         "unknown group name 'y'"),
+        (PACK_HEAD.replace('"existence"', '"substitution"') + "regex = true\nswap = { 'Share on' = 'Post\\' }\n",
+         r"bad replacement 'Post\\' for 'Share on'"),
         (PACK_HEAD.replace('message = "Share widget text: \'{match}\'"', 'message = "{nope}"') + 'phrases = ["x"]\n',
          "bad placeholder in message"),
+        *((PACK_HEAD.replace('message = "Share widget text: \'{match}\'"', f'message = "Widget: {field}"')
+           + 'phrases = ["x"]\n', f"bad placeholder in message ('{field}'); use {{match}} or {{replacement}}")
+          for field in ("{match.__class__}", "{match[0]}", "{replacement!r}", "{match:>20}", "{}")),
         (PACK_HEAD.replace("RES901", "RES001") + 'phrases = ["x"]\n', "reuses 'RES001'"),
         ("[[rule]\n", "invalid TOML"),
         ('[rules]\nx = 1\n', "unknown top-level key 'rules'"),

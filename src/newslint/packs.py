@@ -15,6 +15,7 @@ where, enabled, summary, and for substitutions fix (safe, unsafe). The format is
 from __future__ import annotations
 
 import re
+import string
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -48,7 +49,7 @@ class PackRule(Rule):
     def __init__(self, entry: dict, origin: str, pattern: re.Pattern | tuple[str, int], swaps: dict[str, str] | None,
                  swap_patterns: list[str] | None, anchored: bool = False,
                  literals: tuple[str, ...] = (), requires: tuple[str, ...] = (),
-                 reported_only: bool = False) -> None:
+                 reported_only: bool = False, swap_templates: dict[int, re.Pattern] | None = None) -> None:
         self.code = entry["code"]
         self.name = entry["name"]
         self.category = entry["category"]
@@ -85,6 +86,8 @@ class PackRule(Rule):
         self.reported_only = reported_only  # voice = "reported": not in first-person articles
         self.swaps = swaps  # lowercased literal -> replacement
         self.swap_patterns = swap_patterns
+        # Regex swaps whose replacement refers to groups (\1, \g<name>): index -> its own pattern.
+        self.swap_templates = swap_templates or {}
 
     @cached_property
     def pattern(self) -> re.Pattern:
@@ -155,7 +158,14 @@ class PackRule(Rule):
         else:
             which = next(name for name, value in m.groupdict().items()
                          if value is not None and name.startswith("_swap"))
-            right = self.swap_patterns[int(which[len("_swap"):])]
+            index = int(which[len("_swap"):])
+            right = self.swap_patterns[index]
+            own = self.swap_templates.get(index)
+            if own is not None:
+                # In the combined regex the swap's groups are numbered after those before it:
+                # the swap's own pattern, matched again where it matched, numbers them as written
+                # (a lookbehind still sees the text before the match).
+                right = own.match(m.string, m.start()).expand(right)
         if matched[:1].isupper() and right[:1].islower():
             right = right[:1].upper() + right[1:]
         return right
@@ -248,12 +258,12 @@ def _build(entry: dict, index: int, path: Path, lazy: bool = False) -> PackRule:
     for key in ("ignore-case", "enabled", "regex"):
         if key in entry and not isinstance(entry[key], bool):
             raise fail(f"{key!r} must be true or false")
-    try:
-        entry["message"].format(match="", replacement="")
-    except (KeyError, IndexError, ValueError) as exc:
-        raise fail(f"bad placeholder in message ({exc}); use {{match}} or {{replacement}}") from None
+    problem = _placeholder_problem(entry["message"])
+    if problem:
+        raise fail(f"bad placeholder in message ({problem}); use {{match}} or {{replacement}}")
     flags = re.IGNORECASE if entry.get("ignore-case", False) else 0
     swaps = swap_patterns = None
+    swap_templates: dict[int, re.Pattern] = {}
     if kind == "existence":
         alternatives = _strings(entry, "patterns", fail) + [_phrase_regex(p) for p in _strings(entry, "phrases", fail)]
         if not alternatives:
@@ -270,6 +280,9 @@ def _build(entry: dict, index: int, path: Path, lazy: bool = False) -> PackRule:
             # Each pattern becomes a named group, so a match tells which swap it was, even for
             # patterns with lookarounds that cannot match the matched text on its own.
             swap_patterns = list(swap.values())
+            for i, (regex, right) in enumerate(swap.items()):
+                if "\\" in right:  # a template, as for re.sub: its group references are checked now
+                    swap_templates[i] = _template_pattern(regex, right, flags, fail)
             alternatives = [f"(?P<_swap{i}>{regex})" for i, regex in enumerate(swap)]
         else:
             if not flags:
@@ -301,7 +314,7 @@ def _build(entry: dict, index: int, path: Path, lazy: bool = False) -> PackRule:
     if entry.get("fix", "safe") not in FIX_APPLICABILITIES:
         raise fail(f"unknown fix {entry['fix']!r} (one of: {', '.join(FIX_APPLICABILITIES)})")
     return PackRule(entry, str(path), pattern, swaps, swap_patterns, anchored, literals, requires,
-                    voice == "reported")
+                    voice == "reported", swap_templates)
 
 
 _LEADING_GROUP = re.compile(r"^(?:\s|\(\?[a-zA-Z]*:|\(\?:|#[^\n]*\n)*")
@@ -317,6 +330,30 @@ def _strings(entry: dict, key: str, fail) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise fail(f"{key!r} must be a list of non-empty strings")
     return list(value)
+
+
+def _placeholder_problem(message: str) -> str | None:
+    """What in `message` is not plain text, {match} or {replacement}, or None. Any other field
+    (`{match.__class__}`, `{match[0]}`, `{match!r}`, `{match:>9}`) would print Python, not prose."""
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)
+                  if name is not None]
+    except ValueError as exc:  # an unpaired brace
+        return str(exc)
+    for name, spec, conversion in fields:
+        if name not in ("match", "replacement") or spec or conversion:
+            return repr("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+    return None
+
+
+def _template_pattern(regex: str, right: str, flags: int, fail) -> re.Pattern:
+    """The swap's own pattern, once its replacement is known to be a valid template for it."""
+    pattern = _compile(regex, flags, fail)
+    try:
+        pattern.sub(right, "")  # the template is parsed, and its groups looked up, before any match
+    except (re.error, IndexError) as exc:  # IndexError: an unknown group name
+        raise fail(f"bad replacement {right!r} for {regex!r}: {exc}") from None
+    return pattern
 
 
 def _compile(regex: str, flags: int, fail) -> re.Pattern:
