@@ -234,9 +234,7 @@ def _build(entry: dict, index: int, path: Path, lazy: bool = False) -> PackRule:
     for key in _REQUIRED:
         if key not in entry:
             raise fail(f"missing key {key!r}")
-    kind = entry["kind"]
-    if kind not in KINDS:
-        raise fail(f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
+    kind = _one_of(entry, "kind", KINDS, None, fail)
     unknown = set(entry) - _COMMON_KEYS - _KIND_KEYS[kind]
     if unknown:
         raise fail(f"unknown key {sorted(unknown)[0]!r}")
@@ -250,8 +248,7 @@ def _build(entry: dict, index: int, path: Path, lazy: bool = False) -> PackRule:
         Severity.parse(str(entry.get("severity", "warning")))
     except ValueError as exc:
         raise fail(str(exc)) from None
-    if entry.get("scope", "sentence") not in SCOPES:
-        raise fail(f"unknown scope {entry['scope']!r} (one of: {', '.join(SCOPES)})")
+    _one_of(entry, "scope", SCOPES, "sentence", fail)
     bad_kinds = set(_strings(entry, "block-kinds", fail)) - set(BLOCK_KINDS)
     if bad_kinds:
         raise fail(f"unknown block kind {sorted(bad_kinds)[0]!r} (one of: {', '.join(BLOCK_KINDS)})")
@@ -306,13 +303,9 @@ def _build(entry: dict, index: int, path: Path, lazy: bool = False) -> PackRule:
         literal_phrases = [] if entry.get("regex", False) else list(swap)
     literals = tuple(" ".join(p.lower().split()) for p in literal_phrases)
     requires = tuple(_strings(entry, "requires", fail))
-    voice = entry.get("voice", "any")
-    if voice not in VOICES:
-        raise fail(f"unknown voice {voice!r} (one of: {', '.join(VOICES)})")
-    if entry.get("where", "anywhere") not in WHERES:
-        raise fail(f"unknown where {entry['where']!r} (one of: {', '.join(WHERES)})")
-    if entry.get("fix", "safe") not in FIX_APPLICABILITIES:
-        raise fail(f"unknown fix {entry['fix']!r} (one of: {', '.join(FIX_APPLICABILITIES)})")
+    voice = _one_of(entry, "voice", VOICES, "any", fail)
+    _one_of(entry, "where", WHERES, "anywhere", fail)
+    _one_of(entry, "fix", FIX_APPLICABILITIES, "safe", fail)
     return PackRule(entry, str(path), pattern, swaps, swap_patterns, anchored, literals, requires,
                     voice == "reported", swap_templates)
 
@@ -323,6 +316,14 @@ _LEADING_GROUP = re.compile(r"^(?:\s|\(\?[a-zA-Z]*:|\(\?:|#[^\n]*\n)*")
 def _anchored_at_start(regex: str) -> bool:
     """Whether the pattern can only match at the start of the text (it begins with ^)."""
     return regex[_LEADING_GROUP.match(regex).end():].startswith("^")
+
+
+def _one_of(entry: dict, key: str, allowed: tuple[str, ...], default: str | None, fail) -> str:
+    """The entry's value for `key` (or `default`), which must be one of `allowed`."""
+    value = entry.get(key, default)
+    if value not in allowed:
+        raise fail(f"unknown {key} {value!r} (one of: {', '.join(allowed)})")
+    return value
 
 
 def _strings(entry: dict, key: str, fail) -> list[str]:
