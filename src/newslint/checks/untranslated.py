@@ -357,20 +357,22 @@ def _in_short_quotation(doc: Document, start: int, end: int) -> bool:
     over more than one sentence: "Merci, merci à tous. This one is for my dad." A quotation inside
     one sentence is judged by `_quoted_title_positions`."""
     block = doc.block_at(start)
-    for quote in _QUOTED.finditer(block.text):
-        if block.start + quote.start() <= start and end <= block.start + quote.end():
-            return len(_TOKEN.findall(quote.group(0))) <= MAX_QUOTED_TITLE_WORDS
-    return False
+    return any(block.start + q_start <= start and end <= block.start + q_end
+               for q_start, q_end in _short_quotations(block.text))
 
 
 def _quoted_title_positions(text: str, words: list[re.Match]) -> set[int]:
     """Indexes of the words inside a quotation of at most MAX_QUOTED_TITLE_WORDS words."""
-    out: set[int] = set()
+    return {i for q_start, q_end in _short_quotations(text)
+            for i, m in enumerate(words) if q_start <= m.start() < q_end}
+
+
+def _short_quotations(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the quotations in `text` of at most MAX_QUOTED_TITLE_WORDS words: titles,
+    slogans, a speaker's own words kept on purpose."""
     for quote in _QUOTED.finditer(text):
-        inside = [i for i, m in enumerate(words) if quote.start() <= m.start() < quote.end()]
-        if len(inside) <= MAX_QUOTED_TITLE_WORDS:
-            out.update(inside)
-    return out
+        if len(_TOKEN.findall(quote.group(0))) <= MAX_QUOTED_TITLE_WORDS:
+            yield quote.span()
 
 
 def _segments(scores: list[float], begin: int, stop: int) -> Iterator[tuple[int, int, float]]:
