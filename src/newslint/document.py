@@ -100,9 +100,8 @@ class LineIndex:
         return (line + 1, start - starts[line] + 1, *self.position(end))
 
     def line_text(self, line: int) -> str:
-        start = self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")  # the CR of a CRLF
+        start, length = self._line_bounds(line)
+        return self.text[start:start + length]
 
     def excerpt(self, line: int, column: int) -> tuple[str, int, int]:
         """The part of line `line` a finding at `column` (1-based) keeps for reporters, without
@@ -124,7 +123,7 @@ class LineIndex:
         if found is None:
             text, start = self.text, self.starts[line - 1]
             end = self.starts[line] - 1 if line < len(self.starts) else len(text)
-            while end > start and text[end - 1] == "\r":  # as line_text's rstrip("\r")
+            while end > start and text[end - 1] == "\r":  # the CR of a CRLF
                 end -= 1
             found = self._bounds[line] = (start, end - start)
         return found

@@ -347,8 +347,8 @@ def _other_person(doc: Document, mention: Mention, right_mentions: list[Mention]
     Megawati" is a slip, not another person)."""
     if _ordinary_word(right) and not _person_name(right):
         return False
-    if _plausibility(right) - _plausibility(mention.text) >= OTHER_PERSON_MARGIN:
-        return False  # "Cahrles", "Dvaid": letters no one's name has, whoever stands beside it
+    if _garbled(mention.text, right):
+        return False
     for after in (False, True):
         mine = _neighbour_name(doc, mention, after)
         if mine is None:
@@ -359,14 +359,20 @@ def _other_person(doc: Document, mention: Mention, right_mentions: list[Mention]
     return False
 
 
+def _garbled(form: str, right: str) -> bool:
+    """"Cahrles" for "Charles", "Univefsity" for "University": letters no one's name has, so no
+    name beside it (another person's, a given name) makes it another name."""
+    return _plausibility(right) - _plausibility(form) >= OTHER_PERSON_MARGIN
+
+
 def _surname_beside_a_word(doc: Document, mention: Mention, right_mentions: list[Mention], right: str) -> bool:
     """"Annette Bening" is no misspelling of "Being" (a film title, "Being Julia"): the form comes
     after a given name, and the form it is near is an ordinary word that is nobody's name and
     never comes after one. `_other_person` cannot tell this: the word has no name to compare."""
     if not _ordinary_word(right) or _person_name(right):
         return False
-    if _plausibility(right) - _plausibility(mention.text) >= OTHER_PERSON_MARGIN:
-        return False  # letters no one's name has
+    if _garbled(mention.text, right):
+        return False
     if not _given_name(_neighbour_name(doc, mention, after=False)):
         return False
     return not any(_given_name(_neighbour_name(doc, m, after=False)) for m in right_mentions)
