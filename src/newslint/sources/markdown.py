@@ -27,7 +27,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from newslint.document import HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_CELL, DocumentBuilder
+from newslint.document import HEADING, LINE_BREAK, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_CELL, DocumentBuilder
 from newslint.sources import Loaded, Problem, SourceOptions
 from newslint.sources.prose import OffsetMap, ProseWriter
 
@@ -37,7 +37,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 # markdown-it splits lines at any of these (it normalizes them to "\n" before parsing).
-_EOL = re.compile(r"\r\n|\r|\n")
+_EOL = LINE_BREAK  # the same line breaks LineIndex counts
 _SPACE = re.compile(r"[ \t\n]*")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _FRONT_OPEN = re.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
