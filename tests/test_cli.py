@@ -51,6 +51,23 @@ def test_missing_path_exits_2_with_one_line_and_still_lints_the_rest(tmp_path):
     assert codes(json.loads(result.stdout)) == ["RES001"]
 
 
+def test_a_deleted_current_folder_is_one_error_line_not_a_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    article = write(tmp_path / "a.txt", CLEAN)
+    # The child removes its own current folder, then runs newslint from it.
+    script = ("import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
+              "from newslint.cli import main; sys.argv = ['newslint', 'check', sys.argv[2]]; main()")
+    result = subprocess.run([sys.executable, "-c", script, str(gone), str(article)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "newslint: error: the current folder cannot be read (No such file or directory); cd to a folder that exists"]
+
+
 @pytest.fixture
 def fifo(tmp_path):
     """A FIFO named like an article. Should newslint open it to read (it would wait for a writer

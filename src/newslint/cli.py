@@ -59,6 +59,10 @@ def _split(values: tuple[str, ...], option: str) -> tuple[str, ...] | None:
 @click.version_option(__version__, "--version", prog_name="newslint")
 def main() -> None:
     """newslint: a linter for news prose."""
+    try:
+        os.getcwd()  # paths are shown, and the config looked for, from the current folder
+    except OSError as error:
+        raise _fail(f"the current folder cannot be read ({error.strerror}); cd to a folder that exists")
 
 
 @main.command()
