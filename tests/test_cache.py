@@ -328,6 +328,16 @@ def test_cache_dir_setting_must_be_a_string(tmp_path):
     assert result.exit_code == 2 and "cache-dir" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["check", "clean"])
+def test_an_empty_cache_dir_option_is_a_usage_error_not_the_default_folder(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.txt", "The council met on Monday and agreed the budget.\n")
+    result = run_cli(command, "--cache-dir", "", *(["a.txt"] if command == "check" else []))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "newslint: error: command line: --cache-dir: must be a non-empty folder path"
+    assert not (tmp_path / ".newslint_cache").exists()
+
+
 def test_clean_removes_the_cache_and_says_what(tmp_path, cache_dir):
     write(tmp_path / "a.txt", BAD)
     _check(str(tmp_path))

@@ -39,6 +39,13 @@ def _fail(message: str) -> "click.exceptions.Exit":
     return click.exceptions.Exit(EXIT_USAGE)
 
 
+def _refuse_empty_cache_dir(cache_dir: str | None) -> None:
+    # An empty NEWSLINT_CACHE_DIR never gets here (click reads an empty variable as unset);
+    # an empty --cache-dir would silently mean the default folder.
+    if cache_dir == "":
+        raise UsageError("command line: --cache-dir: must be a non-empty folder path")
+
+
 def _split(values: tuple[str, ...], option: str) -> tuple[str, ...] | None:
     """`--select A,B --select C` -> (A, B, C); None when the option was not given. A value with
     no selector in it ('' or ',') is an error, as an empty selector in the config is: it would
@@ -106,6 +113,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
         settings = _settings(paths, config_path)
         if jsonl_field == "":
             raise UsageError("command line: --jsonl-field: must be a non-empty field name")
+        _refuse_empty_cache_dir(cache_dir)
         settings = settings.merged(
             select=_split(select, "--select"),
             extend_select=(settings.extend_select + (_split(extend_select, "--extend-select") or ())),
@@ -340,6 +348,7 @@ def _write(text: str, output_file: str | None) -> None:
 def clean(config_path: str | None, cache_dir: str | None) -> None:
     """Remove what newslint cached (.newslint_cache, or cache-dir from the config); other files stay."""
     try:
+        _refuse_empty_cache_dir(cache_dir)
         settings = _settings(["."], config_path)
     except UsageError as exc:
         raise _fail(str(exc)) from None
