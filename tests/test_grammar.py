@@ -8,6 +8,7 @@ IRREGARDLESS (two replacements) and COMMA_PARENTHESIS_WHITESPACE (" ,", off by d
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -59,6 +60,11 @@ def project(folder: Path, url: str | None, **keys) -> Path:
 def check_json(*args, **kwargs):
     """newslint check, with the pyspellchecker rules off: these tests are about LanguageTool's."""
     return _check_json("--ignore", "SPL001,SPL002", *args, **kwargs)
+
+
+def answers_folder() -> Path:
+    """Where LanguageTool's answers go: inside the cache folder, which conftest sets per test."""
+    return Path(os.environ["NEWSLINT_CACHE_DIR"]) / "languagetool"
 
 
 LT = ("GRM001/", "SPL900/")  # the codes of LanguageTool's findings start so
@@ -272,7 +278,7 @@ def test_second_run_sends_nothing_and_a_changed_paragraph_only_itself(tmp_path, 
     path = write(tmp_path / "a.txt", ARTICLE)
     first = check_json(str(path))[1]
     assert len(lt.checks()) == 1
-    assert list((tmp_path / ".newslint_cache" / "languagetool").rglob("*.json"))
+    assert list(answers_folder().rglob("*.json"))
 
     lt.requests.clear()
     assert check_json(str(path))[1] == first
@@ -306,6 +312,38 @@ def test_clean_removes_the_answers_in_the_default_cache_folder(tmp_path, lt, mon
     assert list((folder / "languagetool").rglob("*.json")) and list((folder / "v1").rglob("*.json"))
     result = run_cli("clean")
     assert result.exit_code == 0 and result.stdout.startswith(f"Removed {folder} (")
+    assert not folder.exists()
+
+
+def test_answers_made_under_no_cache_go_to_a_tagged_and_git_ignored_folder(tmp_path, lt, monkeypatch):
+    # --no-cache is about whole files' findings; LanguageTool's answers are kept all the same,
+    # and the folder made for them must not show up in git any more than the file cache does.
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    project(tmp_path, lt.url)
+    write(tmp_path / "a.txt", ARTICLE)
+    check_json("--no-cache", "a.txt")
+    folder = tmp_path / ".newslint_cache"
+    assert list((folder / "languagetool").rglob("*.json"))
+    assert not (folder / "v1").exists()
+    assert (folder / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_cache_dir_takes_the_answers_too_and_clean_removes_them(tmp_path, lt, monkeypatch):
+    monkeypatch.delenv("NEWSLINT_NO_CACHE")
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    project(tmp_path, lt.url)
+    write(tmp_path / "a.txt", ARTICLE)
+    check_json("--cache-dir", "build/lint", "a.txt")
+    assert not (tmp_path / ".newslint_cache").exists()
+    folder = tmp_path / "build" / "lint"
+    assert list((folder / "languagetool").rglob("*.json"))
+    lt.requests.clear()
+    check_json("--cache-dir", "build/lint", "a.txt")
+    assert lt.requests == []
+    assert run_cli("clean", "--cache-dir", "build/lint").exit_code == 0
     assert not folder.exists()
 
 
@@ -348,7 +386,7 @@ def test_damaged_cache_entries_are_a_warning_and_asked_again(tmp_path, lt):
     project(tmp_path, lt.url)
     path = write(tmp_path / "a.txt", ARTICLE)
     first = check_json(str(path))[1]
-    for entry in (tmp_path / ".newslint_cache" / "languagetool").rglob("*.json"):
+    for entry in answers_folder().rglob("*.json"):
         entry.write_text('{"matches": [{"start": "x"', encoding="utf-8")
     lt.requests.clear()
     result = run_cli("check", "--ignore", "SPL001,SPL002", "--format", "json", str(path))

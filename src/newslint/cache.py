@@ -210,7 +210,7 @@ def open_cache(plan: Plan, folder: Path, read: bool = True) -> Cache:
     does nothing; a folder that can be read but not written is only read."""
     cache = Cache(folder, run_key(plan), read)
     try:
-        _prepare(folder)
+        prepare_folder(folder)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         if folder.is_dir():
@@ -231,7 +231,7 @@ def default_folder(root: Path) -> Path:
     return root / DEFAULT_DIR
 
 
-def _prepare(folder: Path) -> None:
+def prepare_folder(folder: Path) -> None:
     """Make the folder; a folder newslint makes gets a CACHEDIR.TAG and a .gitignore of `*`."""
     if folder.is_dir():
         if not os.access(folder, os.W_OK):

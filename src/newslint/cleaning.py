@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newslint.cache import ENTRIES, GITIGNORE, TAG, TAG_NAME
-from newslint.grammar.stage import CACHE_FOLDER
+from newslint.grammar.stage import LANGUAGETOOL_FOLDER
 
 
 class _Layout(NamedTuple):
@@ -35,7 +35,7 @@ _LAYOUT = _Layout(folders={
         folders={"runs": _Layout(files=_HASHED)},  # the project rules' verdicts
         fan_out=_Layout(files=_HASHED),  # one entry per linted file
     ),
-    CACHE_FOLDER.name: _Layout(  # LanguageTool's answers, there by default
+    LANGUAGETOOL_FOLDER: _Layout(  # LanguageTool's answers, there by default
         fan_out=_Layout(files=re.compile(r"[0-9a-f]{62}\.json|\.tmp-[a-z0-9_]+")),
     ),
 })

@@ -90,7 +90,7 @@ def _grammar_stage(settings: Settings, rules: list[Rule]) -> "GrammarStage | Non
     from newslint.grammar.stage import GrammarStage  # not loaded at all when grammar is off
 
     named = [sub for r in lt_rules for sub in subrules_selected(r, settings.select, settings.extend_select)]
-    return GrammarStage(settings.languagetool, settings.root, extra_enabled=named)
+    return GrammarStage(settings.languagetool, settings.root, extra_enabled=named, cache_folder=settings.cache_dir)
 
 
 @dataclass(slots=True)  # a big run holds one for every file

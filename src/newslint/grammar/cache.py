@@ -33,8 +33,12 @@ class StoredMatch:
 
 
 class ResultCache:
-    def __init__(self, folder: Path, fingerprint: dict) -> None:
+    def __init__(self, folder: Path, fingerprint: dict, made_by_newslint: Path | None = None) -> None:
         self.folder = folder
+        # The folder that, when newslint makes it, gets newslint's CACHEDIR.TAG and .gitignore:
+        # the main cache folder the answers live in, so that git never sees them either.
+        self._made_by_newslint = made_by_newslint
+        self._prepared = False
         self._salt = json.dumps({"format": FORMAT, **fingerprint}, sort_keys=True)
         self.enabled = True
         self.warnings: list[str] = []  # collected here, reported by the caller once per run
@@ -72,6 +76,11 @@ class ResultCache:
         path = self._path(key)
         data = json.dumps({"matches": [asdict(m) for m in matches]}, ensure_ascii=False)
         try:
+            if not self._prepared and self._made_by_newslint is not None:
+                from newslint.cache import prepare_folder
+
+                prepare_folder(self._made_by_newslint)
+                self._prepared = True
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             try:

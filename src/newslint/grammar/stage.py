@@ -22,7 +22,7 @@ from newslint.grammar.cache import ResultCache, StoredMatch
 from newslint.grammar.duplicates import DISABLED_BY_DEFAULT
 from newslint.grammar.settings import LOCAL, LanguageToolSettings
 
-CACHE_FOLDER = Path(".newslint_cache") / "languagetool"
+LANGUAGETOOL_FOLDER = "languagetool"  # inside the cache folder
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,8 @@ class GrammarReport:
 
 
 class GrammarStage:
-    def __init__(self, settings: LanguageToolSettings, root: Path, extra_enabled: Sequence[str] = ()) -> None:
+    def __init__(self, settings: LanguageToolSettings, root: Path, extra_enabled: Sequence[str] = (),
+                 cache_folder: Path | None = None) -> None:
         self.settings = settings
         self.url = settings.url  # for LOCAL, the real URL once start() has started the server
         # What LanguageTool is asked to check: the user's rules and categories, the LanguageTool
@@ -54,10 +55,16 @@ class GrammarStage:
             "enabled_categories": tuple(sorted(c.upper() for c in settings.enabled_categories)),
             "disabled_categories": tuple(sorted(c.upper() for c in settings.disabled_categories)),
         }
-        folder = settings.cache_dir or (root / CACHE_FOLDER)
+        # Answers go to languagetool-cache-dir, else into the run's cache folder (cache-dir, else
+        # .newslint_cache under the root), which they share with the file entries and `clean`.
+        from newslint.cache import default_folder
+
+        main_folder = cache_folder or default_folder(root)
+        folder = settings.cache_dir or (main_folder / LANGUAGETOOL_FOLDER)
+        made_by_newslint = settings.cache_dir or main_folder
         # LOCAL, not the port it happens to get, so that local runs share their cache.
         fingerprint = {"server": settings.url, "language": settings.language, **self.options}
-        self.cache = ResultCache(folder, fingerprint)
+        self.cache = ResultCache(folder, fingerprint, made_by_newslint)
         self._client = None
         self._local = None
         self.failure: str | None = None  # set once LanguageTool has failed in this process
