@@ -279,3 +279,13 @@ def test_dummy_text_is_flagged(tmp_path):
 ])
 def test_brackets_and_percentages_in_prose_are_not_placeholders(tmp_path, text):
     assert found(tmp_path, text, "RES130") == []
+
+
+def test_a_long_residue_line_is_quoted_short_in_the_message_and_spanned_whole(tmp_path):
+    tags = "Tags: " + ", ".join(f"topic{n}" for n in range(300))
+    path = write(tmp_path / "a.txt", "The council met on Monday and agreed the budget.\n\n" + tags + "\n")
+    [finding] = [f for f in check_json(str(path))[1] if f["code"] == "RES090"]
+    quoted = finding["message"].split(": ", 1)[1]
+    assert quoted.startswith("'Tags: topic0, topic1,") and quoted.endswith("…'")
+    assert len(quoted) <= 82
+    assert (finding["line"], finding["column"], finding["end_column"]) == (3, 1, len(tags) + 1)

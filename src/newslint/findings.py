@@ -54,6 +54,21 @@ def excerpt_bounds(column: int, length: int) -> tuple[int, int]:
     return lo, lo + EXCERPT_WIDTH
 
 
+# Text a message quotes (a matched line, a foreign run) is cut to this many characters: the span
+# shows the rest, and a message is read on one line.
+QUOTE_LIMIT = 80
+
+
+def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """`text` for quoting in a one-line message: a short quote stays as it is (the spaces may be
+    the finding: "said  ,"); a long one, or one over several lines, has its white space runs
+    made one space and is cut with "…" past `limit`."""
+    if len(text) <= limit and not any(c in text for c in "\n\r\t"):
+        return text
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A rule's raw result: a span of the document's text, a message and an optional replacement."""

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 
 from newslint.document import BLOCK_KINDS, HEADING, Document
 from newslint.errors import ConfigError, read_toml
-from newslint.findings import Hit, Severity
+from newslint.findings import Hit, Severity, shorten
 from newslint.rule import Context, Rule, RuleDoc, validate_identity
 
 SCOPES = ("line", "sentence", "block", "heading")
@@ -111,7 +111,7 @@ class PackRule(Rule):
                 return  # asked at the first match only: it costs more than most patterns
             matched = m.group(0)
             replacement = self._replacement(m) if self.kind == "substitution" else None
-            message = self.message.format(match=matched, replacement=replacement or "")
+            message = self.message.format(match=shorten(matched), replacement=shorten(replacement or ""))
             yield Hit(offset + m.start(), offset + m.end(), message, replacement)
 
     def _matches(self, doc: Document) -> Iterator[tuple[int, re.Match]]:

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from newslint import regexes
 from newslint.document import Document, Sentence, Word
-from newslint.findings import Hit, Severity
+from newslint.findings import Hit, Severity, shorten
 from newslint.lexicons import word_list
 from newslint.rule import Context, Rule, RuleDoc
 from newslint.structure import (BODY, FIRST_PERSON, HEADING_LIKE, MANY_BROKEN_STARTS, ends_sentence,
@@ -123,7 +123,7 @@ class ShortSentence(Rule):
             if _excused(doc, sentence):
                 continue
             yield Hit(sentence.start, sentence.end,
-                      f"Sentence of {len(words)} word{'s' if len(words) > 1 else ''}: '{sentence.text}'")
+                      f"Sentence of {len(words)} word{'s' if len(words) > 1 else ''}: '{shorten(sentence.text)}'")
 
 
 class VerblessSentence(Rule):
@@ -155,7 +155,7 @@ class VerblessSentence(Rule):
                 continue  # "Will it work? In part, certainly.", "We waited... Nothing."
             if not any(_can_be_finite_verb(words, i, lexicon) for i in range(len(words))) \
                     and not _excused(doc, sentence):
-                yield Hit(sentence.start, sentence.end, f"Sentence without a verb: '{sentence.text}'")
+                yield Hit(sentence.start, sentence.end, f"Sentence without a verb: '{shorten(sentence.text)}'")
 
 
 # Writers open deliberate fragments with a conjunction ("But no longer.") or make them

@@ -23,7 +23,7 @@ from typing import Iterator
 
 from newslint import regexes
 from newslint.document import Document
-from newslint.findings import Hit, Severity
+from newslint.findings import Hit, Severity, shorten
 from newslint.lexicons import word_list
 from newslint.rule import Context, Rule, RuleDoc
 from newslint.structure import ends_sentence
@@ -77,10 +77,10 @@ class HeadlineSiteSuffix(Rule):
             folded_head = _fold(head)
             if any(other == folded_head or other.endswith(" " + folded_head) for other in others):
                 yield Hit(block.start, block.end,
-                          f"Headline repeated with the site's name: '{site}'")
+                          f"Headline repeated with the site's name: '{shorten(site)}'")
             elif separator.group(1) in ("|", "::") or _names_a_site(site):
                 yield Hit(block.start + separator.start(), block.end,
-                          f"Site name appended to the headline: '{text[separator.start():].strip()}'")
+                          f"Site name appended to the headline: '{shorten(text[separator.start():].strip())}'")
 
 
 def _name_like(site: str) -> bool:

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from newslint import regexes
 from newslint.document import Document
-from newslint.findings import Hit, Severity
+from newslint.findings import Hit, Severity, shorten
 from newslint.rule import Context, Rule, RuleDoc
 
 # A UTF-8 lead byte (0xC2-0xF4) read as Latin-1, then a continuation byte (0x80-0xBF) read as
@@ -67,15 +67,15 @@ class Mojibake(Rule):
             done = end
             word = text[start:end]
             if "\ufffd" in word and not is_bad(word.replace("\ufffd", "")):
-                yield Hit(start, end, f"Character lost in an earlier decoding (U+FFFD) in '{word}'")
+                yield Hit(start, end, f"Character lost in an earlier decoding (U+FFFD) in '{shorten(word)}'")
                 continue
             if not is_bad(word):
                 continue
             fixed = fix_encoding(word)
             if fixed != word and not is_bad(fixed) and "\ufffd" not in fixed:
-                yield Hit(start, end, f"Mojibake (UTF-8 read in the wrong code page): '{word}' should be '{fixed}'", fixed)
+                yield Hit(start, end, f"Mojibake (UTF-8 read in the wrong code page): '{shorten(word)}' should be '{shorten(fixed)}'", fixed)
             else:
-                yield Hit(start, end, f"Mojibake (UTF-8 read in the wrong code page): '{word}'")
+                yield Hit(start, end, f"Mojibake (UTF-8 read in the wrong code page): '{shorten(word)}'")
 
 
 def _word_around(text: str, start: int, end: int) -> tuple[int, int]:

@@ -34,7 +34,7 @@ from typing import Iterator
 
 from newslint import languages, regexes
 from newslint.document import Document
-from newslint.findings import Hit, Severity
+from newslint.findings import Hit, Severity, shorten
 from newslint.lexicons import word_frequencies, word_list
 from newslint.registry import builtin_rules_dir
 from newslint.rule import Context, Rule, RuleDoc
@@ -121,7 +121,7 @@ class ForeignScript(Rule):
                     continue
                 script = next(name for pattern, name in script_of if pattern.search(run))
                 yield Hit(block.start + m.start(), block.start + m.end(),
-                          f"Untranslated text in {script} script: '{_short(run)}'")
+                          f"Untranslated text in {script} script: '{shorten(run)}'")
 
 
 # A web or e-mail address written in another script: "стопкоронавирус.рф", "пример.рф/путь".
@@ -266,7 +266,7 @@ class UntranslatedText(Rule):
                     continue
                 text = sentence.text[start:end]
                 yield Hit(sentence.start + start, sentence.start + end,
-                          f"Untranslated {language} text: '{_short(text)}'")
+                          f"Untranslated {language} text: '{shorten(text)}'")
 
 
 def foreign_run(text: str) -> tuple[int, int] | None:
@@ -444,11 +444,6 @@ def _loan_positions(lowered: list[str]) -> set[int]:
                 break
         i += 1
     return out
-
-
-def _short(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 UNTRANSLATED_RULES = [ForeignScript, UntranslatedText]
