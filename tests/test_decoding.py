@@ -123,6 +123,17 @@ def test_stray_byte_is_reported_where_it_is_and_columns_after_it_hold(tmp_path):
     assert "1 | Café owners left the the dock." in shown
 
 
+def test_a_stray_byte_is_one_input_finding_not_also_a_lost_character(tmp_path):
+    # The U+FFFD newslint's decoding put in is reported by INP001 alone; a U+FFFD the file holds
+    # itself is text that lost a character before newslint saw it: RES100.
+    path = tmp_path / "m.txt"
+    path.write_bytes(STRAY_BYTES)
+    assert [f["code"] for f in check_json("--select", "RES100,INP001", str(path))[1]] == ["INP001"]
+    path.write_bytes(STRAY_BYTES + "The \ufffd mark stayed.\n".encode())
+    found = check_json("--select", "RES100,INP001", str(path))[1]
+    assert [(f["code"], f["line"]) for f in found] == [("INP001", 2), ("RES100", 2), ("RES100", 3)]
+
+
 def test_utf8_file_with_a_stray_byte_is_not_rewritten_by_fix(tmp_path):
     path = tmp_path / "m.md"
     path.write_bytes(STRAY_BYTES)

@@ -235,6 +235,8 @@ class Document:
     # For JSON Lines: the 1-based line of the record in the file.
     record_line: int | None = None
     meta: dict = field(default_factory=dict)
+    # U+FFFD in the text came from decoding the file, which an input finding reports (Decoded.replaced).
+    decoder_replacements: bool = False
 
     @cached_property
     def sentences(self) -> list[Sentence]:

@@ -147,6 +147,7 @@ def lint_decoded(decoded: Decoded, display: str, fmt: str, plan: Plan) -> FileRe
     errors: list[str] = []
     seen = Packer()
     for doc in loaded.documents:
+        doc.decoder_replacements = decoded.replaced
         for rule in plan.rules:
             try:
                 if isinstance(rule, ProjectRule):

@@ -67,6 +67,8 @@ class Mojibake(Rule):
             done = end
             word = text[start:end]
             if "\ufffd" in word and not is_bad(word.replace("\ufffd", "")):
+                if doc.decoder_replacements:
+                    continue  # newslint's own decoding put it there: INP001 says so already
                 yield Hit(start, end, f"Character lost in an earlier decoding (U+FFFD) in '{shorten(word)}'")
                 continue
             if not is_bad(word):

@@ -23,6 +23,9 @@ class Decoded:
     clean: bool  # True when the file was valid UTF-8 (with or without BOM)
     note: str = ""  # how a non-UTF-8 file was decoded, for the input finding
     bad_at: int | None = None  # where in `text` the first replaced byte is, when there is one
+    # Every U+FFFD in `text` was put there by decoding (the file had none of its own): the input
+    # finding reports them, so the text's rules need not (see checks/mojibake.py).
+    replaced: bool = False
 
 
 def decode(data: bytes) -> Decoded:
@@ -57,16 +60,18 @@ def decode(data: bytes) -> Decoded:
         except (UnicodeDecodeError, LookupError):
             pass
     # cp1252 covers most Western European text; undefined bytes are replaced, never dropped silently.
-    return Decoded(data.decode("cp1252", errors="replace"), "cp1252", False,
+    text = data.decode("cp1252", errors="replace")  # cp1252 reads U+FFFD's own bytes as "ï¿½"
+    return Decoded(text, "cp1252", False,
                    f"not UTF-8 (first bad byte at offset {first_bad}): decoded as cp1252 (fallback; "
-                   "undecodable bytes replaced)")
+                   "undecodable bytes replaced)", replaced="\ufffd" in text)
 
 
 def _utf8_with_stray_bytes(data: bytes, first_bad: int, encoding: str) -> Decoded | None:
     """The file as UTF-8 with its invalid bytes replaced, if its valid multi-byte characters are
     at least as many as they (chance makes few such characters in a legacy code page's text)."""
     text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    own = data.count("\ufffd".encode())  # U+FFFD the file itself holds
+    bad = text.count("\ufffd") - own
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     if non_ascii - bad < bad:
         return None
@@ -75,7 +80,7 @@ def _utf8_with_stray_bytes(data: bytes, first_bad: int, encoding: str) -> Decode
     what = f"{where} is invalid" if bad == 1 else f"{bad} invalid bytes, the first {where}"
     return Decoded(text, encoding, False, f"not UTF-8: {what}; decoded as UTF-8 with "
                                           f"{'it' if bad == 1 else 'each'} replaced by U+FFFD",
-                   len(data[:first_bad].decode("utf-8")))
+                   len(data[:first_bad].decode("utf-8")), replaced=own == 0)
 
 
 def _detect(data: bytes) -> str | None:
