@@ -50,6 +50,29 @@ def test_capitalised_noun_after_a_verb_is_still_flagged(tmp_path):
 
 
 @pytest.mark.parametrize("sentence", [
+    "The favourite for the prize is Strangers star Mina Okafor, critics said.",
+    "Prints by local artists went on sale at the gallery's yearly Sketches auction.",
+])
+def test_a_title_used_as_a_label_before_a_noun_is_not_flagged(tmp_path, sentence):
+    assert _mta101(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials said many Farmhands said the harvest was late.",
+    "The ministry said that Landmines were found near the road.",
+    "The report said some Ferries in the fleet were old.",
+])
+def test_a_capitalised_noun_before_its_verb_or_a_small_word_is_still_flagged(tmp_path, sentence):
+    assert _mta101(tmp_path, sentence) != []
+
+
+def test_a_name_capitalised_in_the_singular_and_the_plural_is_a_name(tmp_path):
+    text = ("The deal with Carpets will give the flooring group a foothold in the north.\n\n"
+            "The chairman, who will stay on as Carpet chief executive, said the offer was fair.\n")
+    assert _mta101(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("sentence", [
     "The striker scored his first Premiership goal on Saturday.",
     "The winger was sold by Spurs in the summer.",
     "The game maker Blizzard said that the servers were full.",

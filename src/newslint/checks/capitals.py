@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from newslint import regexes
 from newslint.document import Document
 from newslint.findings import Hit, Severity
 from newslint.lexicons import word_list
@@ -41,7 +42,8 @@ class CapitalisedCommonNoun(Rule):
              "lowercase words: \"to allow Civilians evacuated\", \"and Landmines were brought\". "
              "Names, institutions written with a capital (\"the Senate\", \"the Pope\"), words "
              "English often capitalises (\"Premiership\", \"Spurs\"), words in a run of "
-             "capitalised words (\"the Lachin Corridor\"), sentence starts, words after a colon "
+             "capitalised words (\"the Lachin Corridor\"), a title before the noun it labels (\"Sideways "
+             "star\"), sentence starts, words after a colon "
              "or a quotation mark, headings and quotations are not flagged.",
         why="Capitalised common nouns are a trace of machine translation from German and of "
             "sloppy MT; an editor lowercases them. The fix lowercases the word.",
@@ -66,15 +68,15 @@ class CapitalisedCommonNoun(Rule):
                 continue
             if lower in _INSTITUTIONS or not is_common_noun(lower) or lower in word_list("often-capitalised"):
                 continue  # "the Senate"; "Premiership", "Spurs": as often a name as a word
-            if _in_title_run(text, mention) or _after_noun(text, mention):
-                continue  # "Department of Work and Pensions", "the comedy Sideways"
+            if _in_title_run(text, mention) or _after_noun(text, mention) or _before_noun(text, mention):
+                continue  # "Department of Work and Pensions", "the comedy Sideways", "Sideways star"
             if doc.first_person:
                 continue  # columns and readers' comments capitalise for emphasis, not from MT
             if roles[doc.block_at(mention.start).index] != BODY:
                 continue
             if _gazetteer_knows(word):
                 continue  # a place: "in Geneva"
-            if len(forms[word]) > 1 and word in capitalised:
+            if _mentions_of(forms, word) > 1 and word in capitalised:
                 if lower not in in_lowercase:
                     in_lowercase[lower] = _written_in_lowercase(text, lower)
                 if not in_lowercase[lower]:
@@ -127,6 +129,29 @@ def _after_noun(text: str, mention: Mention) -> bool:
         return False
     word = previous[0].lower()
     return word in word_list("nouns") and word not in word_list("finite-verbs") and word not in _NOT_LABELS
+
+
+_NEXT_WORD = regexes.compile(r" ([a-z]+)\b(?!['’-])")  # a whole lowercase word: not "star-studded"
+
+
+def _before_noun(text: str, mention: Mention) -> bool:
+    """A capitalised word right before a noun it names: "Sideways star Thomas", "the annual
+    Secrets sale", a title or a brand used as a label. A common noun left capitalised by
+    translation is followed by its verb or a small word: "allow Civilians evacuated", "Farmers
+    said", "Landmines were"."""
+    following = _NEXT_WORD.match(text, mention.end)
+    if following is None:
+        return False
+    word = following.group(1)
+    return word in word_list("nouns") and word not in word_list("mostly-verbs") and \
+        word not in word_list("function-words")
+
+
+def _mentions_of(forms: dict, word: str) -> int:
+    """How often the article writes the word capitalised, in the singular and the plural
+    ("Aggregate chief executive" and "the deal with Aggregates": one name)."""
+    other = word[:-1] if word.endswith("s") else word + "s"
+    return len(forms[word]) + len(forms.get(other, ()))
 
 
 # Nouns used as quantities before a plural, not as labels: "many Farmers", "most Residents".
