@@ -70,6 +70,16 @@ def test_transposition_deletion_and_doubling(tmp_path, wrong):
     assert [f["code"] for f in _found(tmp_path, text)] == ["NMS001"]
 
 
+def test_on_a_tie_the_spelling_of_a_known_place_is_the_right_one(tmp_path):
+    # "Getaff" has the commoner English letter sequences, but "Getafe" is a town the gazetteer
+    # knows: the unknown spelling is reported, whichever comes first.
+    for first, second in (("Getaff", "Getafe"), ("Getafe", "Getaff")):
+        text = INTRO + f"The side lost to {first} on Saturday. Fans of {second} cheered the result.\n"
+        [f] = _found(tmp_path, text)
+        assert f["code"] == "NMS001" and f["fix"]["replacement"] == "Getafe"
+        assert text.splitlines()[2][f["column"] - 1:].startswith("Getaff")
+
+
 def test_a_title_misspelt_beside_another_name_is_no_other_person(tmp_path):
     # "President" is nobody's name: the name beside each mention does not make two people of it.
     text = (INTRO + "President Ilse Varga opened the port. Later President Varga thanked the crews.\n\n"

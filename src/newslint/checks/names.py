@@ -199,13 +199,22 @@ class NameNearMiss(Rule):
                 continue  # a line-up of surnames, both common: "Horan, Horgan" are two players
             # On a tie (each form once), a known word tells which one is right; between two
             # unknown forms, the one with the letter sequences English rarely has is wrong.
-            if len(right_mentions) == 1 and not _known_word(right) and \
-                    _plausibility(right) - _plausibility(form) < TIE_MARGIN:
+            if len(right_mentions) == 1 and not _known_word(right) and _tie_goes_to_form(form, right):
                 continue
             m = mentions[0]
             yield Hit(m.start, m.end,
                       f"'{form}' looks like a misspelling of '{right}', used {len(right_mentions)}× in this article",
                       right)
+
+
+def _tie_goes_to_form(form: str, right: str) -> bool:
+    """Between two spellings seen once each, whether `form` is the right one: a known person's
+    name or place against an unknown spelling ("Sociedad" / "Socieded"), else the one whose
+    letter sequences English has more often, by TIE_MARGIN."""
+    known_form, known_right = _well_attested_name(form), _well_attested_name(right)
+    if known_form != known_right:
+        return known_form
+    return _plausibility(right) - _plausibility(form) < TIE_MARGIN
 
 
 def _with_compound_heads(forms: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
