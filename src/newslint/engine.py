@@ -196,12 +196,11 @@ def finish_project(results: list[FileResult], plan: Plan, seen: ProjectSightings
             hits.extend((rule, hit) for hit in rule.finish(sightings, plan.context))
     excerpts = _project_excerpts([hit for _, hit in hits], by_path)
     added: list[Finding] = []
-    for (rule, hit), (source_line, source_start, line_length) in zip(hits, excerpts):
+    for (rule, hit), excerpt in zip(hits, excerpts):
         result = by_path[hit.path]
         s = hit.sighting
-        finding = Finding(hit.path, Position(s.line, s.column), Position(s.end_line, s.end_column),
-                          rule.code, rule.name, rule.category, _severity(rule, plan), hit.message,
-                          None, source_line, source_start=source_start, line_length=line_length)
+        finding = _new_finding(hit.path, Position(s.line, s.column), Position(s.end_line, s.end_column),
+                               rule, plan, hit.message, excerpt)
         if result.suppressions and result.suppressions.suppresses(finding, rule, mark=False):
             continue
         if not _ignored_for_file(finding, plan):
@@ -274,10 +273,17 @@ def _finding(doc: Document, rule: Rule, hit: Hit, plan: Plan, code: str | None =
     if (hit.replacement is not None and rule.fixable and doc.fmt != "jsonl"
             and doc.source_map.is_contiguous(hit.start, hit.end)):
         fix = Fix(src_start, src_end, hit.replacement, start, end, rule.fix_applicability)
-    code = code or rule.code
-    source_line, source_start, line_length = doc.lines.excerpt(line, column)
-    return Finding(doc.path, start, end, code, rule.name, rule.category, _severity(rule, plan, code),
-                   readable(hit.message), fix, source_line, source_start=source_start, line_length=line_length)
+    return _new_finding(doc.path, start, end, rule, plan, readable(hit.message), doc.lines.excerpt(line, column),
+                        fix, code)
+
+
+def _new_finding(path: str, start: Position, end: Position, rule: Rule, plan: Plan, message: str,
+                 excerpt: tuple[str, int, int], fix: Fix | None = None, code: str | None = None) -> Finding:
+    """A finding of `rule` (or of its sub-rule `code`), with the excerpt of its line
+    (LineIndex.excerpt: the text kept, where it starts in the line, the line's length)."""
+    source_line, source_start, line_length = excerpt
+    return Finding(path, start, end, code or rule.code, rule.name, rule.category, _severity(rule, plan, code),
+                   message, fix, source_line, source_start=source_start, line_length=line_length)
 
 
 def _severity(rule: Rule, plan: Plan, code: str | None = None) -> Severity:
@@ -299,8 +305,7 @@ def _input_findings(display: str, problems: list[sources.Problem], lines: LineIn
         pos = Position(problem.line, problem.column)
         excerpt = (lines.excerpt(problem.line, problem.column) if lines and problem.line <= len(lines.starts)
                    else ("", 0, -1))
-        out.append(Finding(display, pos, pos, rule.code, rule.name, rule.category, _severity(rule, plan),
-                           problem.message, None, excerpt[0], source_start=excerpt[1], line_length=excerpt[2]))
+        out.append(_new_finding(display, pos, pos, rule, plan, problem.message, excerpt))
     return out
 
 
@@ -322,9 +327,8 @@ def _apply_suppressions(findings: list[Finding], parsed: suppressions.Suppressio
                        else f"Suppression names unknown rule {sel.text!r}")
             start = Position(directive.line, directive.column)
             end = Position(directive.end_line, directive.end_column)
-            source_line, source_start, line_length = lines.excerpt(directive.line, directive.column)
-            extra.append(Finding(display, start, end, rule.code, rule.name, rule.category, _severity(rule, plan),
-                                 message, None, source_line, source_start=source_start, line_length=line_length))
+            extra.append(_new_finding(display, start, end, rule, plan, message,
+                                      lines.excerpt(directive.line, directive.column)))
     # A file-level or surrounding suppression may silence these too (without counting as use).
     extra = [f for f in extra if not parsed.suppresses(f, plan.rule_of(f), mark=False)]
     return kept + extra
