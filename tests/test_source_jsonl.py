@@ -47,6 +47,18 @@ def test_escapes_before_a_finding_do_not_shift_its_column(tmp_path):
     assert found == [("RES001", 1, line.index("Home") + 1), ("MTA301", 1, line.index("the the") + 1)]
 
 
+def test_a_message_quoting_text_over_line_breaks_is_one_line(tmp_path):
+    # A record's text keeps its line breaks; the text output is one line a finding all the same.
+    text = ("Harbour news\n\nThe ferry left at noon and the crew said the sea was calm.\n\n"
+            "the harbour master said\nthe boats would wait\nfor the tide and the crew\nwould then leave the bay\n")
+    path = write(tmp_path / "a.jsonl", json.dumps({"text": text}) + "\n")
+    [finding] = [f for f in check_json(str(path))[1] if f["code"] == "FRG003"]
+    assert finding["message"].startswith("Sentence starts in lowercase: 'the harbour master said the boats would ")
+    assert "\n" not in finding["message"] and finding["message"].endswith("…'")
+    shown = run_cli("check", "--format", "concise", "--select", "FRG003", str(path)).stdout
+    assert len(shown.strip().splitlines()) == 2  # the finding and the summary
+
+
 def test_long_unwrapped_lines_are_paragraphs_as_in_plain_text():
     long_line = "A paragraph that is clearly longer than any hand-wrapped line would be, written by a scraper."
     text = json.dumps({"text": f"{long_line} More words.\n{long_line} Other words.\nShort line."})

@@ -273,7 +273,7 @@ def _finding(doc: Document, rule: Rule, hit: Hit, plan: Plan, code: str | None =
     if (hit.replacement is not None and rule.fixable and doc.fmt != "jsonl"
             and doc.source_map.is_contiguous(hit.start, hit.end)):
         fix = Fix(src_start, src_end, hit.replacement, start, end, rule.fix_applicability)
-    return _new_finding(doc.path, start, end, rule, plan, readable(hit.message), doc.lines.excerpt(line, column),
+    return _new_finding(doc.path, start, end, rule, plan, hit.message, doc.lines.excerpt(line, column),
                         fix, code)
 
 
@@ -283,7 +283,7 @@ def _new_finding(path: str, start: Position, end: Position, rule: Rule, plan: Pl
     (LineIndex.excerpt: the text kept, where it starts in the line, the line's length)."""
     source_line, source_start, line_length = excerpt
     return Finding(path, start, end, code or rule.code, rule.name, rule.category, _severity(rule, plan, code),
-                   message, fix, source_line, source_start=source_start, line_length=line_length)
+                   readable(message), fix, source_line, source_start=source_start, line_length=line_length)
 
 
 def _severity(rule: Rule, plan: Plan, code: str | None = None) -> Severity:

@@ -337,7 +337,7 @@ class LowercaseStart(Rule):
                     continue  # the paragraph continues the previous one: TRN004 reports it
             what = "Heading" if role == HEADING_LIKE else "Sentence"
             end = sentence.start + len(sentence.text) - len(text) + len(first)
-            yield Hit(sentence.start, end, f"{what} starts in lowercase: '{sentence.text[:60]}'")
+            yield Hit(sentence.start, end, f"{what} starts in lowercase: '{shorten(sentence.text, 60)}'")
 
 
 def _lowercase_name(doc: Document, word: str) -> bool:

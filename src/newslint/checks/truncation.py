@@ -75,7 +75,8 @@ class UnfinishedParagraph(Rule):
                     continue  # the last line of a list, a table or a results section
                 if _LABEL_LINE.search(text[-120:]):
                     continue  # a label line closing a results page, not prose
-                message = f"The article ends mid-sentence: '…{text[-40:].lstrip()}'"
+                tail = " ".join(text[-80:].split())[-40:].lstrip()  # one line, as every message
+                message = f"The article ends mid-sentence: '…{tail}'"
             else:
                 # Inside an article, a paragraph ending on a content word without a full stop
                 # is as often a caption or a missing stop as a cut: not evidence enough.

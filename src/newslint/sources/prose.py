@@ -3,6 +3,7 @@ separators (`ProseWriter`), and offsets in a derived string back to the file (`O
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Callable
 
@@ -13,10 +14,18 @@ from newslint.document import PARAGRAPH, DocumentBuilder
 OBJECT = "\ufffc"
 
 
+# What str.splitlines() breaks a line at (tabs too): a message quoting text across it would not
+# be the one line `path:line:col: CODE message` promises.
+_LINE_BREAKS = re.compile("[\t\n\x0b\x0c\r\x1c-\x1e\x85\u2028\u2029]+")
+
+
 def readable(message: str) -> str:
     """A message that quotes the text, as people read it: each OBJECT shows as "…" (something
-    that is not prose stood there), not as a box. Positions come from the text, not from this."""
-    return message.replace(OBJECT, "…") if OBJECT in message else message
+    that is not prose stood there), not as a box, and line breaks quoted from the text as one
+    space. Positions come from the text, not from this."""
+    if OBJECT in message:
+        message = message.replace(OBJECT, "…")
+    return _LINE_BREAKS.sub(" ", message)
 
 
 class OffsetMap:
