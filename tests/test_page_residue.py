@@ -180,6 +180,7 @@ def test_footer_words_in_prose(tmp_path, code, line):
     ("RES075", "Checking your browser before accessing harbourtimes.com."),
     ("RES075", "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply."),
     ("RES075", "I'm not a robot"),
+    ("RES075", "This content is not available in your region."),
     ("RES085", "Advertisement"),
     ("RES085", "ADVERTISEMENT"),
     ("RES085", "- Advertisement -"),
