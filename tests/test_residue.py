@@ -310,7 +310,9 @@ def test_dates_in_prose_are_not_timestamp_lines(tmp_path, text):
     assert check_json("--select", "RES030", str(path))[1] == []
 
 
-@pytest.mark.parametrize("line", ["(Reuters)", "(Valley News)", "[AFP]", "(dpa/jm)"])
+@pytest.mark.parametrize("line", ["(Reuters)", "(Valley News)", "[AFP]", "(dpa/jm)", "Photo: Reuters",
+                                  "Image: Getty Images", "Image copyright Getty Images", "Photo credit: Ana Ruiz",
+                                  "Image source, Harbour Council"])
 def test_source_credit_lines_are_residue(tmp_path, line):
     path = tmp_path / "a.txt"
     path.write_text(f"The ferry resumed on Friday.\n\n{line}\n\nTickets go on sale today.\n", encoding="utf-8")
@@ -322,6 +324,8 @@ def test_source_credit_lines_are_residue(tmp_path, line):
     "BRACKWATER (Reuters) - The ferry resumed on Friday.\n",
     "The ferry resumed on Friday (see the timetable below).\n",
     "(The figures are provisional.)\n",
+    "The ferry resumed on Friday.\n\nPhoto: the quay at dawn, taken by a reader.\n\nTickets go on sale today.\n",
+    "The ferry resumed on Friday.\n\nImage copyright rules were tightened in May.\n\nTickets go on sale today.\n",
 ])
 def test_credits_in_prose_are_not_residue(tmp_path, text):
     path = tmp_path / "a.txt"
