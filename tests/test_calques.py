@@ -39,6 +39,12 @@ def test_leading_capital_is_kept_in_the_fix(tmp_path):
     ("Staff will give full play to their skills.\n", "MTA204", "make full use of"),
     ("Roads will reopen in the case of need.\n", "MTA205", "if necessary"),
     ("That is the view, according to the information of the agency.\n", "MTA205", "according to"),
+    ("The bridge was put into exploitation in May.\n", "MTA201", "put into operation"),
+    ("Roads will be repaired in the first turn, the mayor said.\n", "MTA201", "first of all"),
+    ("He became a letter from the tax office.\n", "MTA202", "received a letter from"),
+    ("The port was built with the aim to increase trade.\n", "MTA202", "with the aim of"),
+    ("The mayor assisted to the ceremony on Friday.\n", "MTA203", "attended the ceremony"),
+    ("Residents were told to open the light at dusk.\n", "MTA204", "turn on the light"),
 ])
 def test_each_language_rule_fires_with_its_fix(tmp_path, text, code, replacement):
     [finding] = _findings(tmp_path, text)
@@ -60,7 +66,9 @@ def test_fine_english_is_not_flagged(tmp_path):
     text = (
         "The council will take a decision on the so-called harbour plan in the course of the day.\n\n"
         "She has lived here since 2019 and was in the right frame of mind to take a photo.\n\n"
-        "He realized the project was late, depending on whom you ask, and it was in a frame of the film.\n"
+        "He realized the project was late, depending on whom you ask, and it was in a frame of the film.\n\n"
+        "Volunteers assist to the end of the season, and the crew closed the lighthouse in May.\n\n"
+        "In the first turning on the left, she became a letter carrier with the aim of saving money.\n"
     )
     assert _findings(tmp_path, text) == []
 
