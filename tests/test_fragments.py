@@ -154,6 +154,19 @@ def test_answers_trailing_thoughts_idioms_and_appositions_are_not_verbless(tmp_p
     assert _found(tmp_path, f"{HEADLINE}\n\n{FULL} {answer}\n") == []
 
 
+@pytest.mark.parametrize("pair", [
+    "On a calm day the ferry carries 400 cars. On a stormy day, barely a dozen.",
+    "Last winter the port employed three hundred dockers. Last summer, just a handful of them.",
+])
+def test_a_sentence_that_leaves_out_the_verb_of_the_one_before_is_not_verbless(tmp_path, pair):
+    assert _found(tmp_path, f"{HEADLINE}\n\n{pair}\n") == []
+
+
+def test_a_verbless_piece_that_does_not_echo_its_neighbour_is_still_flagged(tmp_path):
+    text = f"{HEADLINE}\n\nOn Monday the crossing closed for the winter. A new chapter, for the whole region.\n"
+    assert [code for code, _, _ in _found(tmp_path, text)] == ["FRG002"]
+
+
 def test_stray_full_stop_is_one_finding(tmp_path):
     text = f"{HEADLINE}\n\n{FULL} Overall. traffic fell by a third.\n"
     assert [c for c, _, _ in _found(tmp_path, text)] == ["FRG003"]

@@ -154,7 +154,7 @@ class VerblessSentence(Rule):
             if _answers_question(doc, sentence) or _after_ellipsis(doc, sentence):
                 continue  # "Will it work? In part, certainly.", "We waited... Nothing."
             if not any(_can_be_finite_verb(words, i, lexicon) for i in range(len(words))) \
-                    and not _excused(doc, sentence):
+                    and not _gapped(doc, sentence, words) and not _excused(doc, sentence):
                 yield Hit(sentence.start, sentence.end, f"Sentence without a verb: '{shorten(sentence.text)}'")
 
 
@@ -208,6 +208,20 @@ def _neighbour(doc: Document, sentence: Sentence, step: int) -> Sentence | None:
 def _followed_by_lowercase(doc: Document, sentence: Sentence) -> bool:
     following = _neighbour(doc, sentence, 1)
     return following is not None and following.text[:1].islower()
+
+
+def _gapped(doc: Document, sentence: Sentence, words: list[Word]) -> bool:
+    """A sentence that leaves out the verb of the one before it, whose opening it repeats, and
+    marks the gap with a comma: "On a good day he lands 60 kilos. On a bad day, nothing.", "In
+    2019 the fleet had ten boats. In 2024, three." A piece split off by translation does not
+    echo its neighbour so."""
+    if "," not in sentence.text:
+        return False
+    previous = _neighbour(doc, sentence, -1)
+    if previous is None:
+        return False
+    opening = previous.text.split(maxsplit=1)[:1]
+    return bool(opening) and opening[0].lower() == words[0].text.lower()
 
 
 def _after_ellipsis(doc: Document, sentence: Sentence) -> bool:
