@@ -41,6 +41,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from runenv import clean_env  # benchmarks/ is the script's own folder
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "bbc-news"
 SECTIONS = ("corpus", "jsonl", "article", "jobs", "cache", "small")
@@ -60,14 +62,6 @@ class Run:
 def newslint_exe() -> str:
     local = Path(sysconfig.get_path("scripts")) / "newslint"
     return str(local) if local.is_file() else (shutil.which("newslint") or "newslint")
-
-
-def clean_env() -> dict[str, str]:
-    """The environment for every run: .pyc files allowed (an installed newslint has them), no
-    inherited newslint settings, not CI."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("NEWSLINT_") and k not in ("PYTHONDONTWRITEBYTECODE", "CI")}
-    return env
 
 
 def _children(pid: int) -> list[int]:
