@@ -133,7 +133,9 @@ class PackRule(Rule):
         # (Document.word_counts, which the spelling rule builds anyway): one set intersection
         # finds the phrases worth a substring search.
         folded = doc.folded_text
-        for key in self._literal_keys.intersection(doc.word_counts):
+        # keys() & set: one lookup per key word; frozenset.intersection(dict) would go through
+        # every word of the document instead.
+        for key in doc.word_counts.keys() & self._literal_keys:
             if any(phrase in folded for phrase in self._literals_by_key[key]):
                 return True
         return any(phrase in folded for phrase in self._unkeyed_literals)
