@@ -256,6 +256,16 @@ class Document:
         return out
 
     @cached_property
+    def block_texts(self) -> list[str]:
+        """The text of each block: what rules of block scope read."""
+        return [block.text for block in self.blocks]
+
+    @cached_property
+    def line_texts(self) -> list[str]:
+        """The lines of every block, in order: what rules of line scope read."""
+        return [line for block in self.blocks for line in block.text.split("\n")]
+
+    @cached_property
     def lowered(self) -> str:
         """The text in lowercase, as long as the text (offsets agree), with straight apostrophes."""
         text = self.text
