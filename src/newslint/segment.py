@@ -103,7 +103,7 @@ def _is_boundary(text: str, m: re.Match, nxt: int) -> bool:
         return False  # an initial: J. Smith
     if word in _MONTHS:
         return following.isupper()
-    if word in _MAYBE_FINAL or _DOTTED_ABBREVIATION.fullmatch(word):
+    if word in _MAYBE_FINAL or ("." in word and _DOTTED_ABBREVIATION.fullmatch(word)):
         next_word = _WORD_RE.match(text, nxt)
         return following.isupper() and bool(next_word) and next_word.group(0).lower() in _OPENERS
     return True
