@@ -80,13 +80,13 @@ class NameVariant(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        forms = doc.name_forms
-        keys = list(map(fold, forms))
+        name_forms = doc.name_forms
+        keys = list(map(fold, name_forms))  # fold each distinct form once
         if len(set(keys)) == len(keys):
             return  # no two forms share a key (most articles): found in C, before any grouping
         groups: dict[str, dict[str, list[Mention]]] = defaultdict(dict)
-        for form, mentions in forms.items():  # fold each distinct form once
-            groups[fold(form)][form] = mentions
+        for (form, mentions), key in zip(name_forms.items(), keys):
+            groups[key][form] = mentions
         for forms in groups.values():
             if len(forms) < 2:
                 continue
