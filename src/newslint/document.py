@@ -282,7 +282,12 @@ class Document:
     @cached_property
     def folded_text(self) -> str:
         """The text in lowercase with every run of white space as one space, for quick tests."""
-        return " ".join(self.text.lower().split())
+        # Block by block (the text is its blocks between white space): most blocks have no white
+        # space to fold, being stripped, printable (no tab or line break) and without two spaces
+        # in a row, and are taken whole instead of being split into words and joined again.
+        pieces = [text if "  " not in text and text.isprintable() else " ".join(text.split())
+                  for text in self.block_texts]
+        return " ".join(pieces).lower()
 
     @cached_property
     def roles(self) -> list[str]:
