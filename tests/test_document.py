@@ -62,6 +62,17 @@ def test_source_span_agrees_with_start_and_end_mapped_apart():
     assert SourceMap().to_source_span(3, 7) == (3, 7)
 
 
+def test_span_positions_agree_with_span_position_one_by_one():
+    # An HTML entity (an atomic segment), wrapped lines, CRLF, and spans in and out of order.
+    text = "<p>Tom &amp; Jerry met\r\nthe Smiths.</p>\n\n<p>Then Tom left &amp; ran.</p>\n"
+    doc = load("html", "a.html", text, SourceOptions()).documents[0]
+    n = len(doc.text)
+    spans = [(start, end) for start in range(n + 1) for end in range(start - 1, n + 2)]
+    expected = [doc.span_position(start, end) for start, end in spans]
+    assert doc.span_positions(spans) == expected
+    assert doc.span_positions(spans[::-1]) == expected[::-1]
+
+
 def test_builder_drops_blank_blocks_and_maps_synthetic_text():
     source = "alpha\n   \nbeta"
     b = DocumentBuilder("x", source, "text")

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
-from typing import Callable, NamedTuple, TypeVar
+from typing import Callable, Iterable, NamedTuple, TypeVar
 
 from newslint import segment
 from newslint.findings import excerpt_bounds
@@ -258,6 +258,16 @@ class Document:
         return out
 
     @cached_property
+    def block_texts(self) -> list[str]:
+        """The text of each block: what rules of block scope read."""
+        return [block.text for block in self.blocks]
+
+    @cached_property
+    def line_texts(self) -> list[str]:
+        """The lines of every block, in order: what rules of line scope read."""
+        return [line for block in self.blocks for line in block.text.split("\n")]
+
+    @cached_property
     def lowered(self) -> str:
         """The text in lowercase, as long as the text (offsets agree), with straight apostrophes."""
         text = self.text
@@ -274,7 +284,12 @@ class Document:
     @cached_property
     def folded_text(self) -> str:
         """The text in lowercase with every run of white space as one space, for quick tests."""
-        return " ".join(self.text.lower().split())
+        # Block by block (the text is its blocks between white space): most blocks have no white
+        # space to fold, being stripped, printable (no tab or line break) and without two spaces
+        # in a row, and are taken whole instead of being split into words and joined again.
+        pieces = [text if "  " not in text and text.isprintable() else " ".join(text.split())
+                  for text in self.block_texts]
+        return " ".join(pieces).lower()
 
     @cached_property
     def roles(self) -> list[str]:
@@ -368,6 +383,42 @@ class Document:
     def span_position(self, start: int, end: int) -> tuple[int, int, int, int]:
         """File (line, column, end line, end column) of the document span [start, end)."""
         return self.lines.span(*self.source_span(start, end))
+
+    def span_positions(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+        """span_position of each span, for many spans (an article's names). Spans in document
+        order are placed by walking the source map's segments and the file's lines forward,
+        instead of two binary searches and five calls each; a span that does not lie in one
+        linear segment and on one line is left to span_position."""
+        m = self.source_map
+        doc_starts, doc_lens, src_starts, src_lens = m.doc_starts, m.doc_lens, m.src_starts, m.src_lens
+        line_starts = self.lines.starts
+        segments, lines = len(doc_starts), len(line_starts)
+        seg = line = 0
+        out = []
+        for start, end in spans:
+            if not segments or end <= start:
+                out.append(self.span_position(start, end))
+                continue
+            if start < doc_starts[seg]:
+                seg = 0  # out of order: walk again from the start
+            while seg + 1 < segments and doc_starts[seg + 1] <= start:
+                seg += 1
+            seg_start, seg_len = doc_starts[seg], doc_lens[seg]
+            if seg_len != src_lens[seg] or start < seg_start or end > seg_start + seg_len:
+                out.append(self.span_position(start, end))
+                continue
+            src = src_starts[seg] + start - seg_start
+            src_end = src + end - start
+            if src < line_starts[line]:
+                line = 0
+            while line + 1 < lines and line_starts[line + 1] <= src:
+                line += 1
+            if line + 1 < lines and src_end >= line_starts[line + 1]:
+                out.append(self.span_position(start, end))  # over a line break
+                continue
+            base = line_starts[line] - 1
+            out.append((line + 1, src - base, line + 1, src_end - base))
+        return out
 
 
 _Answer = TypeVar("_Answer")

@@ -104,6 +104,8 @@ class PackRule(Rule):
             return
         if self.requires and not any(needle in doc.text for needle in self.requires):
             return
+        if not self._may_match(doc):
+            return
         for offset, m in self._matches(doc):
             if m.end() == m.start():
                 continue
@@ -113,6 +115,17 @@ class PackRule(Rule):
             replacement = self._replacement(m) if self.kind == "substitution" else None
             message = self.message.format(match=shorten(matched), replacement=shorten(replacement or ""))
             yield Hit(offset + m.start(), offset + m.end(), message, replacement)
+
+    def _may_match(self, doc: Document) -> bool:
+        """Whether the pattern matches anywhere in the document's lines or blocks, asked in one
+        C-level pass (map over the texts) where the rule reads them all: most documents match
+        no pack rule, and walking the pieces in Python cost more than the regex. False means
+        _matches finds nothing; True, that it may."""
+        if self.middle_only or self.block_kinds or self.scope not in ("line", "block"):
+            return True  # only some pieces: _matches walks them
+        texts = doc.line_texts if self.scope == "line" else doc.block_texts
+        find = self.pattern.match if self.anchored else self.pattern.search
+        return any(map(find, texts))
 
     def _matches(self, doc: Document) -> Iterator[tuple[int, re.Match]]:
         """(offset of the piece, match in the piece), in document order."""
@@ -133,7 +146,9 @@ class PackRule(Rule):
         # (Document.word_counts, which the spelling rule builds anyway): one set intersection
         # finds the phrases worth a substring search.
         folded = doc.folded_text
-        for key in self._literal_keys.intersection(doc.word_counts):
+        # keys() & set: one lookup per key word; frozenset.intersection(dict) would go through
+        # every word of the document instead.
+        for key in doc.word_counts.keys() & self._literal_keys:
             if any(phrase in folded for phrase in self._literals_by_key[key]):
                 return True
         return any(phrase in folded for phrase in self._unkeyed_literals)

@@ -116,7 +116,8 @@ def drawn_out_end(word: str) -> list[str]:
 
 
 def has_digit(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
+    # isalpha() first: one C call answers for most words (a letter is never a digit).
+    return not word.isalpha() and any(ch.isdigit() for ch in word)
 
 
 def is_code_or_abbreviation(word: str) -> bool:

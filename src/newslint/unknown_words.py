@@ -166,6 +166,9 @@ class _Finder:
         # twice or more is meant, not a slip ("telco", "handhelds"; names).
         once = {w for w, n in toks.counts.items() if n == 1}
         suspects = speller.unknown(once.difference(speller.extra_words(), self.accepted))
+        # Numbers ("2004", "3bn") are half the suspects and never reported (_unknown_parts):
+        # not worth finding in the text.
+        suspects = {w for w in suspects if not shapes.has_digit(w)}
         candidates: dict[int, tuple[str, list[tuple[int, int]]]] = {}
         for lower, starts in toks.starts_of(suspects).items():
             for start in starts:

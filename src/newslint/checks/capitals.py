@@ -54,18 +54,17 @@ class CapitalisedCommonNoun(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         roles = doc.roles
         text = doc.text
-        names = [m for m in doc.names if m.words == 1]
-        capitalised = {m.text for m in names if not m.sentence_initial}
+        capitalised = None  # the one-word names written with a capital mid-sentence: made if needed
         forms = doc.name_forms
         in_lowercase: dict[str, bool] = {}  # _written_in_lowercase searches the whole text: once a word
-        for mention in names:
-            word = mention.text
-            lower = word.lower()
+        for mention in doc.names:
             # Cheapest tests first: most capitals have a capitalised neighbour or start a sentence.
-            if mention.sentence_initial or not word[1:].islower() or word in ctx.accept:
+            if mention.words != 1 or mention.sentence_initial:
                 continue
-            if not _between_lowercase_words(text, mention):
+            word = mention.text
+            if not word[1:].islower() or word in ctx.accept or not _between_lowercase_words(text, mention):
                 continue
+            lower = word.lower()
             if lower in _INSTITUTIONS or not is_common_noun(lower) or lower in word_list("often-capitalised"):
                 continue  # "the Senate"; "Premiership", "Spurs": as often a name as a word
             if _in_title_run(text, mention) or _after_noun(text, mention) or _before_noun(text, mention):
@@ -76,6 +75,8 @@ class CapitalisedCommonNoun(Rule):
                 continue
             if _gazetteer_knows(word):
                 continue  # a place: "in Geneva"
+            if capitalised is None:
+                capitalised = {m.text for m in doc.names if m.words == 1 and not m.sentence_initial}
             if _mentions_of(forms, word) > 1 and word in capitalised:
                 if lower not in in_lowercase:
                     in_lowercase[lower] = _written_in_lowercase(text, lower)

@@ -80,9 +80,13 @@ class NameVariant(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        name_forms = doc.name_forms
+        keys = list(map(fold, name_forms))  # fold each distinct form once
+        if len(set(keys)) == len(keys):
+            return  # no two forms share a key (most articles): found in C, before any grouping
         groups: dict[str, dict[str, list[Mention]]] = defaultdict(dict)
-        for form, mentions in doc.name_forms.items():  # fold each distinct form once
-            groups[fold(form)][form] = mentions
+        for (form, mentions), key in zip(name_forms.items(), keys):
+            groups[key][form] = mentions
         for forms in groups.values():
             if len(forms) < 2:
                 continue
@@ -498,17 +502,17 @@ class NameVariantAcrossFiles(ProjectRule):
     )
 
     def observe(self, doc: Document, ctx: Context) -> list[Sighting]:
-        sightings = []
-        span_position = doc.span_position
-        new = tuple.__new__  # builds the named tuple in C: an article has dozens of names
+        seen = []
         for form, mentions in doc.name_forms.items():
             key = _house_style_key(form)
-            if key is None:
-                continue
-            first = mentions[0]
-            # The source line is left empty: it is read again for a finding (engine).
-            sightings.append(new(Sighting, (key, form, len(mentions), *span_position(first.start, first.end), "")))
-        return sightings
+            if key is not None:
+                seen.append((key, form, mentions))
+        # Placed all at once: the first mentions come in document order (see span_positions).
+        places = doc.span_positions([(mentions[0].start, mentions[0].end) for _, _, mentions in seen])
+        new = tuple.__new__  # builds the named tuple in C: an article has dozens of names
+        # The source line is left empty: it is read again for a finding (engine).
+        return [new(Sighting, (key, form, len(mentions), *place, ""))
+                for (key, form, mentions), place in zip(seen, places)]
 
     def finish(self, sightings: dict[str, list[Sighting]], ctx: Context) -> Iterator[ProjectHit]:
         files: dict[str, dict[str, list[tuple[str, Sighting]]]] = defaultdict(lambda: defaultdict(list))

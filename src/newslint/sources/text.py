@@ -7,6 +7,8 @@ often separates paragraphs by a single line break).
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from newslint.document import LINE_BREAK, PARAGRAPH, DocumentBuilder
 from newslint.sources import Loaded, SourceOptions
 
@@ -41,15 +43,25 @@ def _line_groups(text: str) -> list[list[tuple[int, str]]]:
     groups: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     offset = 0
-    for eol in (*LINE_BREAK.finditer(text), None):  # lines end where LineIndex ends them
-        line = text[offset:eol.start() if eol else len(text)]
+    for line, eol in _lines(text):
         if line.strip():
             current.append((offset, line))
         elif current:
             groups.append(current)
             current = []
-        if eol:
-            offset = eol.end()
+        offset += len(line) + eol
     if current:
         groups.append(current)
     return groups
+
+
+def _lines(text: str) -> Iterable[tuple[str, int]]:
+    """Each line without its line break, and the length of the break (0 after the last line).
+    Lines end where LineIndex ends them (document.LINE_BREAK); without a CR, at each LF, which
+    str.split finds in C."""
+    if "\r" not in text:
+        lines = text.split("\n")
+        return zip(lines, [1] * (len(lines) - 1) + [0])
+    parts = LINE_BREAK.split(text)
+    breaks = [len(m.group()) for m in LINE_BREAK.finditer(text)]
+    return zip(parts, breaks + [0])
