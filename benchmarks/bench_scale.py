@@ -262,15 +262,26 @@ def section_corpus(data: Path, work: Path, counts: list[int]) -> list[Row]:
 
 
 def section_jsonl(texts: list[str], work: Path, mb: float, reference: float | None) -> list[Row]:
-    path = jsonl_file(texts, mb, work)
-    result = check(["--no-cache", str(path)])
-    row = Row(f"JSON Lines {mb:g} MB (one file)", size_mb(path), 1, result)
-    spmb = result.seconds / row.mb
-    row.note = f"{findings(result)} findings"
-    if reference:
-        row.note += f"; s/MB {spmb / reference:.2f}x the 1 MB article's"
-    path.unlink()
-    return [row]
+    """The file of `mb` MB, and one a tenth its size first: seconds per MB must stay flat
+    between them (a step that grows with the record's place in the file would not)."""
+    rows, small_spmb = [], None
+    for size in (mb / 10, mb):
+        path = jsonl_file(texts, size, work)
+        result = check(["--no-cache", str(path)])
+        row = Row(f"JSON Lines {size:g} MB (one file)", size_mb(path), 1, result)
+        spmb = result.seconds / row.mb
+        row.note = f"{findings(result)} findings"
+        if small_spmb is None:
+            small_spmb = spmb
+            row.note += "; s/MB reference for JSON Lines"
+        else:
+            ratio = spmb / small_spmb
+            row.note += f"; s/MB {ratio:.2f}x the {size / 10:g} MB file's (target <= 2x): {'ok' if ratio <= 2 else 'OVER'}"
+        if reference:
+            row.note += f"; {spmb / reference:.2f}x the 1 MB article's"
+        rows.append(row)
+        path.unlink()
+    return rows
 
 
 def section_articles(texts: list[str], work: Path, sizes: list[float]) -> tuple[list[Row], float | None]:

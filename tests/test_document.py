@@ -120,3 +120,27 @@ def test_line_index_is_blank_agrees_with_line_text():
     assert [idx.is_blank(n) for n in range(1, len(idx.starts) + 1)] == \
         [not idx.line_text(n).strip() for n in range(1, len(idx.starts) + 1)] == \
         [False, True, True, True, False, True, True, True]  # a lone CR ends a line too
+
+
+def test_span_positions_of_a_record_deep_in_its_file_do_not_walk_from_the_first_line():
+    # A JSON Lines record's document shares the LineIndex of the whole file: walking its lines
+    # from the first for every record made a 100 MB file quadratic.
+    import json
+    import re
+
+    text = "".join(json.dumps({"text": f"Talks in Valdoria, day {i}. Valdoria agreed."}) + "\n" for i in range(5000))
+    *_, doc = load("jsonl", "a.jsonl", text, SourceOptions()).documents
+
+    class CountingList(list):
+        reads = 0
+
+        def __getitem__(self, index):
+            CountingList.reads += 1
+            return super().__getitem__(index)
+
+    doc.lines.starts = CountingList(doc.lines.starts)
+    spans = [(m.start(), m.end()) for m in re.finditer("Valdoria", doc.text)]
+    assert doc.span_positions(spans) == [doc.span_position(*span) for span in spans]
+    CountingList.reads = 0
+    assert [line for line, *_ in doc.span_positions(spans)] == [5000, 5000]
+    assert CountingList.reads < 100  # a binary search and a few steps, not 5,000

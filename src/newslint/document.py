@@ -386,14 +386,17 @@ class Document:
 
     def span_positions(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
         """span_position of each span, for many spans (an article's names). Spans in document
-        order are placed by walking the source map's segments and the file's lines forward,
+        order are placed by walking the source map's segments and the file's lines forward from
+        where a binary search put the first (never from the file's first line: a JSON Lines
+        record may be its 40,000th),
         instead of two binary searches and five calls each; a span that does not lie in one
         linear segment and on one line is left to span_position."""
         m = self.source_map
         doc_starts, doc_lens, src_starts, src_lens = m.doc_starts, m.doc_lens, m.src_starts, m.src_lens
         line_starts = self.lines.starts
         segments, lines = len(doc_starts), len(line_starts)
-        seg = line = 0
+        seg = 0
+        line = -1  # placed by a binary search at the first span: a JSON Lines record starts deep in its file
         out = []
         for start, end in spans:
             if not segments or end <= start:
@@ -409,8 +412,8 @@ class Document:
                 continue
             src = src_starts[seg] + start - seg_start
             src_end = src + end - start
-            if src < line_starts[line]:
-                line = 0
+            if line < 0 or src < line_starts[line]:
+                line = bisect_right(line_starts, src) - 1
             while line + 1 < lines and line_starts[line + 1] <= src:
                 line += 1
             if line + 1 < lines and src_end >= line_starts[line + 1]:
