@@ -65,6 +65,15 @@ def test_suggestion_keeps_case_and_splits_run_together_words(tmp_path):
     assert not any("GOVERMENT" in m for m in messages)  # all capitals: an acronym's shape
 
 
+@pytest.mark.parametrize("written, meant", [
+    ("upto", "up to"), ("alot", "a lot"), ("noone", "no one"), ("infact", "in fact"),  # not "unto", "slot", "none", "intact"
+    ("spokeman", "spokesman"), ("arap", "arab"),  # two content words, or a rare pair, are not split
+])
+def test_a_split_is_suggested_over_a_far_rarer_word_one_edit_away(tmp_path, written, meant):
+    findings = spelling(tmp_path, f"The council said {written} thirty people came to the meeting.\n")
+    assert f"Misspelled word '{written}'; did you mean '{meant}'?" in {f["message"] for f in findings}
+
+
 def test_part_of_a_hyphenated_word_is_reported(tmp_path):
     findings = spelling(tmp_path, "The well-knwon singer arrived.\n")
     assert [(f["column"], f["end_column"], f["message"]) for f in findings] == [

@@ -37,9 +37,13 @@ MAX_SUGGEST_LENGTH = 20
 # next word must be (pyspellchecker frequency) for the split to be the suggestion.
 RUN_TOGETHER_FIRST = frozenset(
     """a an the of to in on at by for from with as and or but that this which their his her its
-    our your my about into over after before than then when where who what even every each""".split()
+    our your my about into over after before than then when where who what even every each
+    up out off no""".split()  # "upto", "outof", "noone"
 )
 MIN_SPLIT_FREQUENCY = 1000
+# How much more common the rarer word of a split must be than the word one edit away for the
+# split to be suggested instead ("up to": 5,016,145 against "unto": 18,125).
+SPLIT_OVER_WORD = 10
 
 _suggestions: dict[str, str | None] = {}
 
@@ -93,24 +97,34 @@ def suggest(word: str) -> str | None:
         # Asked of the word list, which a long run has as a set anyway; the frequencies are
         # looked up for the few candidates only.
         candidates = (known_words().known(edits) or extra_words().intersection(edits)) - {word}
+        frequency = dictionary().get
         if candidates:
             # Most frequent first; ties go to the alphabetically first, so runs agree.
-            frequency = dictionary().get
             found = min(candidates, key=lambda w: (-frequency(w, 0), w))
-        else:
-            found = _split(word)
+        # Two words run together beat a far rarer word one edit away: "upto" is "up to", not
+        # "unto"; but "arap" is "arab", not "a rap", and "ame" "are", not "a me".
+        split, split_frequency = _split(word)
+        if split is not None and (found is None or split_frequency > SPLIT_OVER_WORD * frequency(found, 0)):
+            found = split
     _suggestions[word] = found
     return found
 
 
-def _split(word: str) -> str | None:
-    """Two words run together, the first a function word: "thefirst" -> "the first"."""
+def _split(word: str) -> tuple[str | None, int]:
+    """Two words run together, the first a function word, and how common the rarer of them is:
+    "thefirst" -> "the first", "upto" -> "up to". Two content words are not split: "spokeman"
+    is "spokesman", not "spoke man". The most common pair wins."""
     words = dictionary()
+    best, best_frequency = None, 0
     for i in range(1, len(word)):
         first, second = word[:i], word[i:]
-        if first in RUN_TOGETHER_FIRST and words.get(second, 0) >= MIN_SPLIT_FREQUENCY:
-            return f"{first} {second}"
-    return None
+        second_frequency = words.get(second, 0)
+        if first not in RUN_TOGETHER_FIRST or second_frequency < MIN_SPLIT_FREQUENCY:
+            continue
+        frequency = min(words.get(first, MIN_SPLIT_FREQUENCY), second_frequency)
+        if frequency > best_frequency:
+            best, best_frequency = f"{first} {second}", frequency
+    return best, best_frequency
 
 
 def slip_of_known(word: str, end: int, min_frequency: int) -> bool:
