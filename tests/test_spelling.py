@@ -74,6 +74,22 @@ def test_a_split_is_suggested_over_a_far_rarer_word_one_edit_away(tmp_path, writ
     assert f"Misspelled word '{written}'; did you mean '{meant}'?" in {f["message"] for f in findings}
 
 
+@pytest.mark.parametrize("context, meant", [
+    ("The theatre's colour scheme and programme were praised.", "centre"),  # British spellings
+    ("The theater's color scheme and program were praised.", "center"),     # American
+    ("The hall's new scheme and plan were praised.", "center"),             # neither: the commoner
+])
+def test_a_suggestion_follows_the_spelling_the_article_leans_to(tmp_path, context, meant):
+    findings = spelling(tmp_path, f"{context} Crowds met in the cente of town.\n")
+    assert f"Misspelled word 'cente'; did you mean '{meant}'?" in {f["message"] for f in findings}
+
+
+def test_a_configured_dialect_wins_over_the_articles_leaning(tmp_path):
+    findings = spelling(tmp_path, "The theater's program was praised. Crowds met in the cente of town.\n",
+                        "a.txt", "--dialect", "en-GB")
+    assert "Misspelled word 'cente'; did you mean 'centre'?" in {f["message"] for f in findings}
+
+
 def test_part_of_a_hyphenated_word_is_reported(tmp_path):
     findings = spelling(tmp_path, "The well-knwon singer arrived.\n")
     assert [(f["column"], f["end_column"], f["message"]) for f in findings] == [

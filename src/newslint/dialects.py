@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Mapping
 
 from newslint.config import DIALECTS
 from newslint.registry import builtin_rules_dir
@@ -51,6 +52,23 @@ def preferred(word: str, dialect: str | None) -> str | None:
     if dialect is None:
         return None
     return table().wrong[dialect].get(word)
+
+
+def leaning(counts: Mapping[str, int]) -> str | None:
+    """The dialect an article's own spellings lean to (`counts`: its lowercase words), for
+    suggestions when none is configured: "en-GB" when it writes more British-only spellings
+    ("colour", "centre") than American-only ones, "en-US" for the reverse, None on a tie (most
+    short articles have neither). "-ize" counts for neither: Oxford spelling is British too."""
+    wrong = table().wrong
+    british = american = 0
+    for word, n in counts.items():
+        if word in wrong["en-US"]:
+            british += n
+        elif word in wrong["en-GB-oxendict"]:
+            american += n
+    if british == american:
+        return None
+    return "en-GB" if british > american else "en-US"
 
 
 def keep_case(model: str, word: str) -> str:

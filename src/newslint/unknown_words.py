@@ -26,7 +26,7 @@ from typing import Collection, NamedTuple
 
 from newslint import regexes, segment, speller
 from newslint import spelling_words as shapes
-from newslint.dialects import keep_case, preferred
+from newslint.dialects import keep_case, leaning, preferred
 from newslint.document import Document, for_last_document
 from newslint.lexicons import word_frequencies
 from newslint.rule import Context
@@ -152,6 +152,9 @@ def known_word(word: str) -> bool:
     return speller.is_rare_word(word)  # "winless", "oche": last, as the rarest words are
 
 
+_NOT_YET = object()
+
+
 class _Finder:
     def __init__(self, doc: Document, ctx: Context) -> None:
         self.doc = doc
@@ -159,6 +162,7 @@ class _Finder:
         self.accepted = accepted_words(ctx.accept)
         self._addresses: list[tuple[int, int]] | None = None
         self._names: frozenset[str] | None = None
+        self._dialect_leaning: str | None | object = _NOT_YET  # asked only when a word needs a suggestion
 
     def run(self) -> list[Unknown]:
         toks = self.toks = tokens(self.doc)
@@ -252,9 +256,17 @@ class _Finder:
         suggestion = speller.suggest(normal(shown))
         if suggestion is None:
             return None
-        if self.ctx.dialect:
-            suggestion = preferred(suggestion, self.ctx.dialect) or suggestion
+        # The configured dialect's spelling, else the one the article itself writes ("cente" in
+        # an article with "colour" and "programme" is "centre", not "center").
+        dialect = self.ctx.dialect or self._leaning()
+        if dialect:
+            suggestion = preferred(suggestion, dialect) or suggestion
         return keep_case(shown, suggestion)
+
+    def _leaning(self) -> str | None:
+        if self._dialect_leaning is _NOT_YET:
+            self._dialect_leaning = leaning(self.toks.counts)
+        return self._dialect_leaning
 
     def _foreign_blocks(self, candidates: dict) -> set[int]:
         """Blocks of which a third of the words or more are unknown: not English (or not words)."""
