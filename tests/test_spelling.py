@@ -74,6 +74,11 @@ def test_a_split_is_suggested_over_a_far_rarer_word_one_edit_away(tmp_path, writ
     assert f"Misspelled word '{written}'; did you mean '{meant}'?" in {f["message"] for f in findings}
 
 
+def test_a_word_written_with_an_apostrophe_is_suggested_a_contraction(tmp_path):
+    findings = spelling(tmp_path, "\"Wer'e not ready,\" the captain said of the crossing.\n")
+    assert "Misspelled word 'Wer'e'; did you mean 'We're'?" in {f["message"] for f in findings}
+
+
 @pytest.mark.parametrize("context, meant", [
     ("The theatre's colour scheme and programme were praised.", "centre"),  # British spellings
     ("The theater's color scheme and program were praised.", "center"),     # American

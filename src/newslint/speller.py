@@ -98,6 +98,10 @@ def suggest(word: str) -> str | None:
         # looked up for the few candidates only.
         candidates = (known_words().known(edits) or extra_words().intersection(edits)) - {word}
         frequency = dictionary().get
+        if "'" in word:
+            # The writer meant a contraction: "wer'e" is "we're" (the apostrophe moved), not
+            # the commoner "were" (the apostrophe dropped).
+            candidates = {w for w in candidates if "'" in w} or candidates
         if candidates:
             # Most frequent first; ties go to the alphabetically first, so runs agree.
             found = min(candidates, key=lambda w: (-frequency(w, 0), w))
