@@ -665,3 +665,24 @@ def test_findings_on_one_long_line_keep_an_excerpt_of_it_not_the_whole_line(tmp_
     linted.clear()
     warm = run_cli("check", "--select", "MTA301", str(tmp_path))
     assert linted == [] and warm.stdout == cold.stdout
+
+
+def test_a_folder_another_process_makes_first_is_not_an_error(tmp_path, monkeypatch):
+    # Two workers may both find LanguageTool's cache folder missing and make it at once: the
+    # second's mkdir meets the first's folder, which is fine, not a reason to give the cache up.
+    from newslint.cache import prepare_folder
+
+    folder = tmp_path / "cache"
+    real_mkdir = Path.mkdir
+
+    def racing_mkdir(self, *args, **kwargs):
+        real_mkdir(self, *args, **kwargs)  # the other worker wins the race ...
+        raise FileExistsError(17, "File exists")  # ... and this one's mkdir then fails
+
+    monkeypatch.setattr(Path, "mkdir", racing_mkdir)
+    prepare_folder(folder)
+    assert folder.is_dir()
+    monkeypatch.setattr(Path, "mkdir", real_mkdir)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(FileExistsError):
+        prepare_folder(tmp_path / "file")  # a file in the way is still an error

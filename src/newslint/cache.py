@@ -237,7 +237,12 @@ def prepare_folder(folder: Path) -> None:
         if not os.access(folder, os.W_OK):
             raise PermissionError(13, "Permission denied")
         return
-    folder.mkdir(parents=True)
+    try:
+        folder.mkdir(parents=True)
+    except FileExistsError:
+        if folder.is_dir():
+            return  # another worker made it a moment ago (LanguageTool's answers), and tags it
+        raise
     (folder / TAG_NAME).write_text(TAG, encoding="utf-8")
     (folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
 
