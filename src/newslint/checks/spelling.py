@@ -49,7 +49,10 @@ class Misspelling(Rule):
              "American spellings, the built-in newsroom vocabulary, SCOWL's words the dictionary "
              "lacks, rare ones included, the configuration's accept lists) and that is one edit (a letter dropped, added, changed, or two swapped) "
              "from a known word, or two words run together (\"thefirst\"). The message names "
-             "the most frequent such word. " + _NOT_FLAGGED,
+             "the most frequent such word, or the two words when they are far more frequent "
+             "(\"upto\": \"up to\", not \"unto\"), a contraction for a word written with an "
+             "apostrophe (\"wer'e\": \"we're\"), spelt as the configured dialect wants or, "
+             "with none, as the article leans (\"centre\" beside \"colour\"). " + _NOT_FLAGGED,
         why="A misspelled word is the error readers notice first. There is no fix: a word one "
             "edit away is a guess (\"wether\" may be \"whether\" or \"weather\"), and the "
             "word may be right; add it to `accept` or an accept file.",
