@@ -107,6 +107,28 @@ def test_custom_text_field_from_the_command_line_and_config(tmp_path):
     assert load("jsonl", "a.jsonl", text, options).documents[0].blocks[0].text == "the the title"
 
 
+def test_a_dotted_field_is_a_path_into_nested_objects(tmp_path):
+    text = ('{"id": 7, "article": {"title": "Port news", "body": "Officials said the the port shut."}}\n'
+            '{"id": 8, "article": {"title": "Port news"}}\n'
+            '{"id": 9, "article.body": "A flat key: the the quay reopened.", "article": {"body": "Nested."}}\n')
+    path = write(tmp_path / "a.jsonl", text)
+    lines = text.splitlines()
+    found = check_json("--jsonl-field", "article.body", "--select", "MTA301,INP004", str(path))[1]
+    assert [(f["code"], f["line"], f["column"]) for f in found] == [
+        ("MTA301", 1, lines[0].index("the the port") + 1),
+        ("INP004", 2, 1),
+        ("MTA301", 3, lines[2].index("the the quay") + 1)]  # a key with the dot in it comes first
+    assert found[1]["message"] == "record has no 'article.body' field (its fields: 'id', 'article')"
+
+
+def test_a_dotted_path_that_ends_on_an_object_is_not_text():
+    text = '{"a": {"b": {"c": "Deep text here."}}}\n'
+    [doc] = load("jsonl", "a.jsonl", text, SourceOptions(jsonl_text_field="a.b.c")).documents
+    assert doc.blocks[0].text == "Deep text here." and doc.position(doc.blocks[0].start) == (1, text.index("Deep") + 1)
+    loaded = load("jsonl", "a.jsonl", text, SourceOptions(jsonl_text_field="a.b"))
+    assert loaded.documents == [] and "'a.b' field is an object, not a string" in loaded.problems[0].message
+
+
 def test_only_the_top_level_field_counts_and_the_last_duplicate_wins():
     text = '{"meta": {"text": "nested"}, "text": "first", "note": "\\"text\\": no", "text": "Last one."}'
     [doc] = load("jsonl", "a.jsonl", text, SourceOptions()).documents

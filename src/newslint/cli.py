@@ -90,7 +90,8 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
               help="Lowest severity that makes the exit status 1 (default: warning).")
 @click.option("--stdin-filename", help="With '-': the path to show, and whose ending picks the format.")
-@click.option("--jsonl-field", help="The field of a JSON Lines record that holds the article text.")
+@click.option("--jsonl-field", help="The field of a JSON Lines record that holds the article text "
+                                    "(a dotted name reaches into nested objects: article.body).")
 @click.option("--dialect", type=click.Choice(DIALECTS),
               help="Spelling to expect: the other dialect's spellings are findings (default: both are fine).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,

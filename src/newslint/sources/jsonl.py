@@ -1,4 +1,5 @@
-"""JSON Lines: one article per line, in a string field (`text`, or `jsonl-text-field`).
+"""JSON Lines: one article per line, in a string field (`text`, or `jsonl-text-field`, which
+may be a dotted path into nested objects: "article.body").
 
 Each record becomes its own Document; all share one LineIndex of the whole file and carry the
 record's line number. Inside the text, blocks are split as in plain text. Findings point at the
@@ -90,48 +91,70 @@ def _lines(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _field_literal(line: str, field: str) -> tuple[str, int, int]:
-    """The field's string value and the span of its literal (quotes included) in `line`."""
+    """The field's string value and the span of its literal (quotes included) in `line`. A
+    field not in the record whose name has dots is a path into nested objects: "content.body"."""
     idx = _WS.match(line).end()
     if not line.startswith("{", idx):
         raise _not_a_record(line)
-    found = None
-    keys: list[str] = []
     try:
-        idx = _WS.match(line, idx + 1).end()
-        if line.startswith("}", idx):
-            idx += 1
-        else:
-            while True:
-                if not line.startswith('"', idx):
-                    raise ValueError
-                key, idx = scanstring(line, idx + 1)
-                idx = _WS.match(line, idx).end()
-                if not line.startswith(":", idx):
-                    raise ValueError
-                idx = _WS.match(line, idx + 1).end()
-                value, end = _scan_value(line, idx)
-                keys.append(key)
-                if key == field:
-                    found = (value, idx, end)  # the last duplicate wins, as in json.loads
-                idx = _WS.match(line, end).end()
-                if line.startswith("}", idx):
-                    idx += 1
-                    break
-                if not line.startswith(",", idx):
-                    raise ValueError
-                idx = _WS.match(line, idx + 1).end()
-        if _WS.match(line, idx).end() != len(line):
+        fields, end = _object_fields(line, idx)
+        if _WS.match(line, end).end() != len(line):
             raise ValueError
     except (ValueError, StopIteration, RecursionError):  # json.JSONDecodeError is a ValueError
         raise _not_a_record(line) from None
+    found = _look_up(line, fields, field)
     if found is None:
-        known = ", ".join(repr(k) for k in keys[:8]) + (", ..." if len(keys) > 8 else "")
-        raise _NotARecord(f"record has no {field!r} field (its fields: {known or 'none'})")
+        raise _NotARecord(f"record has no {field!r} field (its fields: {_names(fields)})")
     value, start, end = found
     if not isinstance(value, str):
         raise _NotARecord(f"record's {field!r} field is {_TYPE_NAMES.get(type(value), 'not a string')}, "
                           "not a string", start + 1)
     return value, start, end
+
+
+def _object_fields(line: str, idx: int) -> tuple[dict[str, tuple[object, int, int]], int]:
+    """The fields of the object whose "{" is at `idx`: key -> (value, start, end of its literal;
+    the last duplicate wins, as in json.loads), and where the object ends."""
+    fields: dict[str, tuple[object, int, int]] = {}
+    idx = _WS.match(line, idx + 1).end()
+    if line.startswith("}", idx):
+        return fields, idx + 1
+    while True:
+        if not line.startswith('"', idx):
+            raise ValueError
+        key, idx = scanstring(line, idx + 1)
+        idx = _WS.match(line, idx).end()
+        if not line.startswith(":", idx):
+            raise ValueError
+        idx = _WS.match(line, idx + 1).end()
+        value, end = _scan_value(line, idx)
+        fields[key] = (value, idx, end)  # a duplicate key: the last value, as in json.loads
+        idx = _WS.match(line, end).end()
+        if line.startswith("}", idx):
+            return fields, idx + 1
+        if not line.startswith(",", idx):
+            raise ValueError
+        idx = _WS.match(line, idx + 1).end()
+
+
+def _look_up(line: str, fields: dict[str, tuple[object, int, int]], field: str) -> tuple[object, int, int] | None:
+    """`field` in `fields`, or, when it is not there, the dotted path it names through nested
+    objects (the longest key that is a prefix first: "a.b.c" may be key "a.b", then "c")."""
+    if field in fields:
+        return fields[field]
+    for cut in reversed([i for i, ch in enumerate(field) if ch == "."]):
+        head, rest = field[:cut], field[cut + 1:]
+        if head in fields and isinstance(fields[head][0], dict) and rest:
+            nested, _ = _object_fields(line, fields[head][1])
+            found = _look_up(line, nested, rest)
+            if found is not None:
+                return found
+    return None
+
+
+def _names(fields: dict) -> str:
+    keys = list(fields)
+    return (", ".join(repr(k) for k in keys[:8]) + (", ..." if len(keys) > 8 else "")) or "none"
 
 
 def _lone_surrogates(value: str, smap: OffsetMap, text: str, lines: LineIndex, field: str) -> Problem:
