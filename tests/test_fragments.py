@@ -167,6 +167,15 @@ def test_a_verbless_piece_that_does_not_echo_its_neighbour_is_still_flagged(tmp_
     assert [code for code, _, _ in _found(tmp_path, text)] == ["FRG002"]
 
 
+def test_a_sentence_in_another_language_is_untranslated_text_not_a_verbless_sentence(tmp_path):
+    from tests.util import check_json, write
+
+    text = (f"{HEADLINE}\n\n{FULL} El ministro dijo que las negociaciones continuarán la próxima semana. "
+            "The next round is due in May.\n")
+    path = write(tmp_path / "a.txt", text)
+    assert [f["code"] for f in check_json("--select", "fragment,MTA402", str(path))[1]] == ["MTA402"]
+
+
 def test_stray_full_stop_is_one_finding(tmp_path):
     text = f"{HEADLINE}\n\n{FULL} Overall. traffic fell by a third.\n"
     assert [c for c, _, _ in _found(tmp_path, text)] == ["FRG003"]

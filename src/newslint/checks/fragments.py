@@ -154,7 +154,8 @@ class VerblessSentence(Rule):
             if _answers_question(doc, sentence) or _after_ellipsis(doc, sentence):
                 continue  # "Will it work? In part, certainly.", "We waited... Nothing."
             if not any(_can_be_finite_verb(words, i, lexicon) for i in range(len(words))) \
-                    and not _gapped(doc, sentence, words) and not _excused(doc, sentence):
+                    and not _gapped(doc, sentence, words) and not _excused(doc, sentence) \
+                    and not _mostly_foreign(sentence):
                 yield Hit(sentence.start, sentence.end, f"Sentence without a verb: '{shorten(sentence.text)}'")
 
 
@@ -208,6 +209,15 @@ def _neighbour(doc: Document, sentence: Sentence, step: int) -> Sentence | None:
 def _followed_by_lowercase(doc: Document, sentence: Sentence) -> bool:
     following = _neighbour(doc, sentence, 1)
     return following is not None and following.text[:1].islower()
+
+
+def _mostly_foreign(sentence: Sentence) -> bool:
+    """A sentence in another language has verbs the English verb test does not know; MTA402
+    reports it as untranslated, which is what it is ("El ministro dijo que …")."""
+    from newslint.checks.untranslated import foreign_run  # its word statistics load on demand
+
+    run = foreign_run(sentence.text)
+    return run is not None and 2 * (run[1] - run[0]) >= len(sentence.text)
 
 
 def _gapped(doc: Document, sentence: Sentence, words: list[Word]) -> bool:
