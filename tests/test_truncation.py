@@ -42,6 +42,12 @@ def test_read_more_marker(tmp_path, marker):
     assert [(c, line) for c, line, _ in _found(tmp_path, text)] == [("TRN002", 3)]
 
 
+@pytest.mark.parametrize("marker", ["Read more", "Continue reading", "[...]"])
+def test_a_marker_ending_the_article_is_one_finding_the_markers(tmp_path, marker):
+    text = f"{HEADLINE}\n\n{INTRO}\n\nThe harbour reopened on Monday after repairs. {marker}\n"
+    assert [(c, line) for c, line, _ in _found(tmp_path, text)] == [("TRN002", 5)]
+
+
 def test_ellipsis_inside_an_article_is_style_not_a_cut(tmp_path):
     text = f"{HEADLINE}\n\nThe mayor paused... and then smiled.\n\nHe said the harbour was ready...\n\n{INTRO}\n"
     assert _found(tmp_path, text) == []

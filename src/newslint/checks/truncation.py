@@ -60,6 +60,8 @@ class UnfinishedParagraph(Rule):
             text = block.text
             if ends_sentence(text) or (text[-1:] in ")]" and _TRAILING_NOTE.search(text[-80:])):
                 continue
+            if _CUT_MARKER.search(text[-60:]):
+                continue  # "… all routes. Read more": the marker is the cut, and TRN002 reports it
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if following is not None and starts_mid_sentence(following.text):
                 continue  # a sentence split across a paragraph break: TRN004
