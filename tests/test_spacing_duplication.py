@@ -13,6 +13,7 @@ from tests.util import positions, run_cli, write
     ("The statement ( issued on Monday ) was brief.\n", [("MTA111", 1, 16), ("MTA111", 1, 33)]),
     ("The talks,which began on Monday, went on.\n", [("MTA112", 1, 10)]),
     ("The minister said,, adding that talks went on.\n", [("MTA113", 1, 18)]),
+    ("The plan was fair ,the mayor said.\n", [("MTA110", 1, 18)]),  # the space on the wrong side
 ])
 def test_spacing_findings(tmp_path, text, expected):
     assert positions(tmp_path, text, "MTA110,MTA111,MTA112,MTA113") == expected
@@ -23,6 +24,7 @@ def test_spacing_findings(tmp_path, text, expected):
     "The match ended in a draw . . . or so it seemed.\n",
     "He waited... and then left.\n",
     "Was it fair? Yes!\n",
+    "The axes were labelled x ,y on the chart.\n",  # a single letter after the comma: symbols
 ])
 def test_correct_spacing_is_not_flagged(tmp_path, text):
     assert positions(tmp_path, text, "MTA110,MTA111,MTA112,MTA113") == []
@@ -57,3 +59,9 @@ def test_spacing_rules_leave_first_person_comments_alone(tmp_path):
     assert positions(tmp_path, comments, "MTA110,MTA113") == []
     report = "The ferry was late , the operator said on Monday.\n"
     assert [c for c, _, _ in positions(tmp_path, report, "MTA110,MTA113")] == ["MTA110"]
+
+
+def test_a_space_on_the_wrong_side_of_a_comma_moves_after_it_with_fix(tmp_path):
+    path = write(tmp_path / "a.txt", "The plan was fair ,the mayor said.\n")
+    run_cli("check", "--fix", "--select", "MTA110", str(path))
+    assert path.read_text(encoding="utf-8") == "The plan was fair, the mayor said.\n"
