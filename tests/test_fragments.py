@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.util import positions
+from tests.util import check_json, positions, write
 
 HEADLINE = "Border crossing closes for the winter"
 FULL = "The ministry confirmed the closure of the northern border crossing on Monday."
@@ -168,8 +168,6 @@ def test_a_verbless_piece_that_does_not_echo_its_neighbour_is_still_flagged(tmp_
 
 
 def test_a_sentence_in_another_language_is_untranslated_text_not_a_verbless_sentence(tmp_path):
-    from tests.util import check_json, write
-
     text = (f"{HEADLINE}\n\n{FULL} El ministro dijo que las negociaciones continuarán la próxima semana. "
             "The next round is due in May.\n")
     path = write(tmp_path / "a.txt", text)
