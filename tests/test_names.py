@@ -212,6 +212,17 @@ def test_cross_file_finding_can_be_suppressed_in_the_file(tmp_path):
     assert findings == []
 
 
+def test_a_place_misspelt_against_the_articles_own_spelling_is_one_finding(tmp_path):
+    # NMS001 (the article writes "Tbilisi") and NMS002 (the gazetteer knows Tbilisi) would both
+    # report "Tiblisi"; the article's own spelling is the better evidence. With NMS001 off,
+    # NMS002 still reports it.
+    text = INTRO + "The firm opened an office in Tbilisi on Monday. Staff in Tiblisi said the rent was high.\n"
+    assert [f["code"] for f in _found(tmp_path, text)] == ["NMS001"]
+    path = write(tmp_path / "b.txt", text)
+    _, findings = check_json("--select", "name-misspelling", "--ignore", "NMS001", str(path))
+    assert [f["code"] for f in findings] == ["NMS002"]
+
+
 def test_place_near_miss_from_the_gazetteer(tmp_path):
     text = INTRO + "Six people were hurt in two accidents in the Khojavind region on Monday.\n"
     [f] = _found(tmp_path, text, select="NMS002")

@@ -70,6 +70,7 @@ def make_plan(settings: Settings) -> Plan:
             accept=frozenset(settings.accept).union(*(read_accept_file(p) for p in settings.accept_files)),
             dialect=settings.dialect,
             alias_groups=tuple(frozenset(fold(n) for n in group) for group in settings.name_aliases),
+            enabled=frozenset(rule.code for rule in rules),
         ),
         source_options=sources.SourceOptions(jsonl_text_field=settings.jsonl_text_field),
         by_code={r.code: r for r in all_rules},

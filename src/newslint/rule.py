@@ -67,6 +67,9 @@ class Context:
     # The spelling the text should use (config `dialect`): "en-US", "en-GB", "en-GB-oxendict",
     # or None for both.
     dialect: str | None = None
+    # The codes of the rules this run has on: a rule may leave a case to another that reports
+    # it better, but only when that one is on.
+    enabled: frozenset[str] = frozenset()
 
 
 class Rule:

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from newslint import regexes
 from newslint.dialects import table as dialect_table
-from newslint.document import Document
+from newslint.document import Document, for_last_document
 from newslint.findings import Hit, Severity
 from newslint.lexicons import word_frequencies, word_list
 from newslint.registry import builtin_rules_dir
@@ -612,7 +612,15 @@ class PlaceNearMiss(Rule):
                 continue  # "Deutsche" / "Deutsch", "Avions" / "Avion": an ending, not a slip
             if _transliterated(right) == fold(form):
                 continue  # "Trollhaettan" for Trollhättan: the usual way to write it without ä
+            if NameNearMiss.code in ctx.enabled and mention.start in _near_misses(doc, ctx):
+                continue  # NMS001 reports it, against the article's own spelling of the place
             yield Hit(mention.start, mention.end, f"'{form}' looks like a misspelling of the place '{right}'", right)
+
+
+@for_last_document
+def _near_misses(doc: Document, ctx: Context) -> frozenset[int]:
+    """Where NMS001 reports a name in this document: asked by NMS002 for its rare candidates."""
+    return frozenset(hit.start for hit in NameNearMiss().check(doc, ctx))
 
 
 def place_edits(length: int) -> int:
