@@ -61,11 +61,12 @@ def main() -> int:
     typical = statistics.median(capital_shares(log_probs, _words("lowercase-nouns")).values())
     threshold = SHARE_OVER_TYPICAL * typical
     shares = capital_shares(log_probs, _words("english-words"))
-    # Only the words MTA101 could flag (its test of a common noun): the rest would be dead weight.
+    # Only the words MTA101 could flag (a common noun, or any noun after "many"): the rest
+    # would be dead weight.
     sys.path.insert(0, str(DATA.parent.parent / "src"))
-    from newslint.checks.capitals import is_common_noun
+    from newslint.checks.capitals import may_be_flagged
 
-    kept = sorted(word for word, share in shares.items() if share >= threshold and is_common_noun(word))
+    kept = sorted(word for word, share in shares.items() if share >= threshold and may_be_flagged(word))
     OUT.write_text(
         "# English words written with a capital at least "
         f"{SHARE_OVER_TYPICAL:g} times as often as the typical common noun\n"

@@ -66,6 +66,20 @@ def test_a_capitalised_noun_before_its_verb_or_a_small_word_is_still_flagged(tmp
     assert _mta101(tmp_path, sentence) != []
 
 
+@pytest.mark.parametrize("sentence", [
+    "After the storm, many Farmers said their crops were lost.",   # the issue's own example
+    "The police said several Vehicles were damaged in the crash.",
+    "Aid reached thousands of Refugees in the camps on Monday.",
+])
+def test_a_counted_noun_is_a_common_noun_even_if_english_also_uses_it_as_a_name(tmp_path, sentence):
+    # "Farmers" is also an insurer's name, and a town in the gazetteer; after "many" it is neither.
+    assert _mta101(tmp_path, sentence) != []
+
+
+def test_both_before_a_capital_is_no_count(tmp_path):
+    assert _mta101(tmp_path, "Shares in both Value and the pension fund fell on Monday.") == []
+
+
 def test_a_name_capitalised_in_the_singular_and_the_plural_is_a_name(tmp_path):
     text = ("The deal with Carpets will give the flooring group a foothold in the north.\n\n"
             "The chairman, who will stay on as Carpet chief executive, said the offer was fair.\n")

@@ -65,15 +65,18 @@ class CapitalisedCommonNoun(Rule):
             if not word[1:].islower() or word in ctx.accept or not _between_lowercase_words(text, mention):
                 continue
             lower = word.lower()
-            if lower in _INSTITUTIONS or not is_common_noun(lower) or lower in word_list("often-capitalised"):
+            if lower in _INSTITUTIONS or lower in word_list("often-capitalised"):
                 continue  # "the Senate"; "Premiership", "Spurs": as often a name as a word
+            counted = _after_quantifier(text, mention)  # "many Farmers": a name is seldom counted
+            if not is_common_noun(lower) and not (counted and lower in word_list("nouns")):
+                continue  # a noun also used as a name ("Farmers" of an insurer), unless counted
             if _in_title_run(text, mention) or _after_noun(text, mention) or _before_noun(text, mention):
                 continue  # "Department of Work and Pensions", "the comedy Sideways", "Sideways star"
             if doc.first_person:
                 continue  # columns and readers' comments capitalise for emphasis, not from MT
             if roles[doc.block_at(mention.start).index] != BODY:
                 continue
-            if _gazetteer_knows(word):
+            if not counted and _gazetteer_knows(word):
                 continue  # a place: "in Geneva"
             if capitalised is None:
                 capitalised = {m.text for m in doc.names if m.words == 1 and not m.sentence_initial}
@@ -103,8 +106,8 @@ def _between_lowercase_words(text: str, mention: Mention) -> bool:
     if not text[end + 1].islower() or not text[start - 2].isalpha():
         return False
     previous = text[text.rfind(" ", max(0, start - 30), start - 1) + 1:start - 1]
-    if previous in _TITLE_OPENERS:
-        return False  # "The Lord of the Rings", "a Prisoner of…": titles of works start so
+    if previous in _TITLE_OPENERS and not (previous == "of" and _after_quantifier(text, mention)):
+        return False  # "The Lord of the Rings", "a Prisoner of…": titles of works start so; "thousands of" counts
     return previous[:1].islower() and previous.isalpha()
 
 
@@ -129,7 +132,8 @@ def _after_noun(text: str, mention: Mention) -> bool:
     if not previous:
         return False
     word = previous[0].lower()
-    return word in word_list("nouns") and word not in word_list("finite-verbs") and word not in _NOT_LABELS
+    return (word in word_list("nouns") and word not in word_list("finite-verbs") and word not in _NOT_LABELS
+            and word not in _QUANTIFIERS)  # "many" is a noun to the lexicon, but counts, not labels
 
 
 _NEXT_WORD = regexes.compile(r" ([a-z]+)\b(?!['’-])")  # a whole lowercase word: not "star-studded"
@@ -153,6 +157,26 @@ def _mentions_of(forms: dict, word: str) -> int:
     ("Aggregate chief executive" and "the deal with Aggregates": one name)."""
     other = word[:-1] if word.endswith("s") else word + "s"
     return len(forms[word]) + len(forms.get(other, ()))
+
+
+# Words that count what follows them: a name is seldom counted ("many Farmers", "several
+# Vehicles"), so after one a noun English also uses as a name is a common noun.
+_QUANTIFIERS = frozenset("many several some most few numerous various countless".split())  # not "both": "both Apple and Google"
+_QUANTITY_NOUNS = frozenset("dozens hundreds thousands millions tens scores".split())
+
+
+def _after_quantifier(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.start - 30):mention.start].split()[-2:]
+    if not before:
+        return False
+    if before[-1] in _QUANTIFIERS:
+        return True
+    return len(before) == 2 and before[-1] == "of" and before[0] in _QUANTITY_NOUNS
+
+
+def may_be_flagged(lower: str) -> bool:
+    """A noun MTA101 may flag, counted or not: what scripts/build_often_capitalised.py profiles."""
+    return is_common_noun(lower) or lower in word_list("nouns")
 
 
 # Nouns used as quantities before a plural, not as labels: "many Farmers", "most Residents".
