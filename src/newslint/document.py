@@ -117,15 +117,19 @@ class LineIndex:
         start, length = self._line_bounds(line)
         return _NON_SPACE.search(self.text, start, start + length) is None
 
-    def _line_bounds(self, line: int) -> tuple[int, int]:
+    def bounds(self, line: int) -> tuple[int, int]:
         """Where line `line` starts in the text and its length, without its line break."""
+        text, start = self.text, self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else len(text)
+        while end > start and text[end - 1] == "\r":  # the CR of a CRLF
+            end -= 1
+        return start, end - start
+
+    def _line_bounds(self, line: int) -> tuple[int, int]:
+        """`bounds`, remembered for the lines findings are on (they are asked again)."""
         found = self._bounds.get(line)
         if found is None:
-            text, start = self.text, self.starts[line - 1]
-            end = self.starts[line] - 1 if line < len(self.starts) else len(text)
-            while end > start and text[end - 1] == "\r":  # the CR of a CRLF
-                end -= 1
-            found = self._bounds[line] = (start, end - start)
+            found = self._bounds[line] = self.bounds(line)
         return found
 
     def line_start(self, line: int) -> int:
@@ -386,11 +390,11 @@ class Document:
 
     def span_positions(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
         """span_position of each span, for many spans (an article's names). Spans in document
-        order are placed by walking the source map's segments and the file's lines forward from
-        where a binary search put the first (never from the file's first line: a JSON Lines
-        record may be its 40,000th),
-        instead of two binary searches and five calls each; a span that does not lie in one
-        linear segment and on one line is left to span_position."""
+        order are placed by walking the source map's segments and the file's lines forward,
+        instead of two binary searches and five calls each; the walk over the lines starts where
+        a binary search puts the first span, not at the file's first line (a JSON Lines record
+        may be its 40,000th). A span that does not lie in one linear segment and on one line is
+        left to span_position."""
         m = self.source_map
         doc_starts, doc_lens, src_starts, src_lens = m.doc_starts, m.doc_lens, m.src_starts, m.src_lens
         line_starts = self.lines.starts

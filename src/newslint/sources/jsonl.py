@@ -20,7 +20,7 @@ import re
 from json.decoder import scanstring
 from typing import Iterator
 
-from newslint.document import LINE_BREAK, PARAGRAPH, Document, DocumentBuilder, LineIndex
+from newslint.document import PARAGRAPH, Document, DocumentBuilder, LineIndex
 from newslint.sources import Loaded, Problem, SourceOptions
 from newslint.sources.prose import OffsetMap
 from newslint.sources.text import add_plain_text
@@ -53,7 +53,7 @@ def load(path: str, text: str, options: SourceOptions, stream: bool = False) -> 
 
 def _documents(path: str, text: str, lines: LineIndex, options: SourceOptions,
                problems: list[Problem]) -> Iterator[Document]:
-    for number, start, line in _lines(text):
+    for number, start, line in _lines(text, lines):
         try:
             value, literal_start, literal_end = _field_literal(line, options.jsonl_text_field)
         except _NotARecord as exc:
@@ -69,21 +69,13 @@ def _documents(path: str, text: str, lines: LineIndex, options: SourceOptions,
         yield builder.build(record_line=number)
 
 
-def _lines(text: str) -> Iterator[tuple[int, int, str]]:
-    """(1-based number, file offset, text) of each line that is not blank."""
-    # One line at a time, not text.split(): a 100 MB file would be held twice. Lines end where
-    # LineIndex ends them (a JSON string holds no raw CR or LF, so no record is cut).
-    number, offset, size = 0, 0, len(text)
-    search = LINE_BREAK.search if "\r" in text else None
-    while offset <= size:
-        if search is None:
-            end = text.find("\n", offset)
-            end, after = (size, size + 1) if end == -1 else (end, end + 1)
-        else:
-            eol = search(text, offset)
-            end, after = (eol.start(), eol.end()) if eol else (size, size + 1)
-        start, line = offset, text[offset:end]
-        number, offset = number + 1, after
+def _lines(text: str, lines: LineIndex) -> Iterator[tuple[int, int, str]]:
+    """(1-based number, file offset, text) of each line that is not blank, as the file's
+    LineIndex ends them (a JSON string holds no raw CR or LF, so no record is cut). One line at
+    a time, not text.split(): a 100 MB file would be held twice."""
+    for number in range(1, len(lines.starts) + 1):
+        start, length = lines.bounds(number)
+        line = text[start:start + length]
         if number == 1 and line.startswith("\ufeff"):
             line, start = line[1:], start + 1
         if line.strip():
