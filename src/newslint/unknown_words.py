@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Collection, NamedTuple
 
 from newslint import regexes, segment, speller
@@ -152,9 +152,6 @@ def known_word(word: str) -> bool:
     return speller.is_rare_word(word)  # "winless", "oche": last, as the rarest words are
 
 
-_NOT_YET = object()
-
-
 class _Finder:
     def __init__(self, doc: Document, ctx: Context) -> None:
         self.doc = doc
@@ -162,7 +159,6 @@ class _Finder:
         self.accepted = accepted_words(ctx.accept)
         self._addresses: list[tuple[int, int]] | None = None
         self._names: frozenset[str] | None = None
-        self._dialect_leaning: str | None | object = _NOT_YET  # asked only when a word needs a suggestion
 
     def run(self) -> list[Unknown]:
         toks = self.toks = tokens(self.doc)
@@ -258,15 +254,15 @@ class _Finder:
             return None
         # The configured dialect's spelling, else the one the article itself writes ("cente" in
         # an article with "colour" and "programme" is "centre", not "center").
-        dialect = self.ctx.dialect or self._leaning()
+        dialect = self.ctx.dialect or self._leaning
         if dialect:
             suggestion = preferred(suggestion, dialect) or suggestion
         return keep_case(shown, suggestion)
 
+    @cached_property
     def _leaning(self) -> str | None:
-        if self._dialect_leaning is _NOT_YET:
-            self._dialect_leaning = leaning(self.toks.counts)
-        return self._dialect_leaning
+        """The dialect the article leans to: asked only when a word needs a suggestion."""
+        return leaning(self.toks.counts)
 
     def _foreign_blocks(self, candidates: dict) -> set[int]:
         """Blocks of which a third of the words or more are unknown: not English (or not words)."""
