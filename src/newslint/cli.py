@@ -39,11 +39,11 @@ def _fail(message: str) -> "click.exceptions.Exit":
     return click.exceptions.Exit(EXIT_USAGE)
 
 
-def _refuse_empty_cache_dir(cache_dir: str | None) -> None:
-    # An empty NEWSLINT_CACHE_DIR never gets here (click reads an empty variable as unset);
-    # an empty --cache-dir would silently mean the default folder.
-    if cache_dir == "":
-        raise UsageError("command line: --cache-dir: must be a non-empty folder path")
+def _refuse_empty(value: str | None, option: str, what: str) -> None:
+    """An option given as '' would silently mean its default (the default cache folder, the
+    `text` field). An empty NEWSLINT_CACHE_DIR never gets here: click reads it as unset."""
+    if value == "":
+        raise UsageError(f"command line: {option}: must be a non-empty {what}")
 
 
 def _split(values: tuple[str, ...], option: str) -> tuple[str, ...] | None:
@@ -112,9 +112,8 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     paths = list(paths) or ["."]
     try:
         settings = _settings(paths, config_path)
-        if jsonl_field == "":
-            raise UsageError("command line: --jsonl-field: must be a non-empty field name")
-        _refuse_empty_cache_dir(cache_dir)
+        _refuse_empty(jsonl_field, "--jsonl-field", "field name")
+        _refuse_empty(cache_dir, "--cache-dir", "folder path")
         settings = settings.merged(
             select=_split(select, "--select"),
             extend_select=(settings.extend_select + (_split(extend_select, "--extend-select") or ())),
@@ -349,7 +348,7 @@ def _write(text: str, output_file: str | None) -> None:
 def clean(config_path: str | None, cache_dir: str | None) -> None:
     """Remove what newslint cached (.newslint_cache, or cache-dir from the config); other files stay."""
     try:
-        _refuse_empty_cache_dir(cache_dir)
+        _refuse_empty(cache_dir, "--cache-dir", "folder path")
         settings = _settings(["."], config_path)
     except UsageError as exc:
         raise _fail(str(exc)) from None
