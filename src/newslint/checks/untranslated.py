@@ -29,7 +29,7 @@ per-sentence work; a language's word list is loaded only when one of its markers
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterator
 
 from newslint import languages, regexes
@@ -269,6 +269,7 @@ class UntranslatedText(Rule):
                           f"Untranslated {language} text: '{shorten(text)}'")
 
 
+@lru_cache(maxsize=256)  # asked by the spelling rules for each unknown word of a sentence, and by FRG002
 def foreign_run(text: str) -> tuple[int, int] | None:
     """The span of a run of another language in a sentence, or None, counting the runs MTA402
     lets pass too (the name of a foreign institution, a short quotation): their words are not
