@@ -18,7 +18,8 @@ _COMMENT_LINE = re.compile(r"^#[^\n]*\n?", re.M)
 # Lists kept sorted, one word per line, by their build scripts (tests/test_lexicons.py checks),
 # and big enough that building their set costs more than a small run's lookups.
 _SEARCHED_IN_PLACE = frozenset({"english-words", "nouns", "lowercase-nouns", "adjectives", "mostly-verbs",
-                                "person-names", "often-capitalised", "scowl-rare-words"})
+                                "person-names", "often-capitalised", "scowl-rare-words",
+                                "british-dictionary-words"})
 
 
 @cache

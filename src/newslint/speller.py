@@ -4,8 +4,9 @@ Known words are pyspellchecker's English dictionary, both spellings of every Ame
 pair (rules/data/dialect-spellings.txt), the newsroom vocabulary (rules/data/newsroom-words.txt),
 the words of SCOWL's size-70 lists that pyspellchecker lacks (rules/data/scowl-words.txt) and
 the particles names are built with (rules/data/lowercase-words.txt). The rarer words of SCOWL's
-size-80 lists (rules/data/scowl-rare-words.txt: "winless", "telco", "oche") are known only as
-whole words (is_rare_word): never a suggestion, never a piece of a formed word. pyspellchecker's words
+size-80 lists (rules/data/scowl-rare-words.txt: "winless", "telco", "oche") and of LibreOffice's
+British dictionary (rules/data/british-dictionary-words.txt: "neurone", "agritourism") are known
+only as whole words (is_rare_word): never a suggestion, never a piece of a formed word. pyspellchecker's words
 and their frequencies are exported by scripts/build_english_words.py to sorted files
 (rules/data/english-words.txt, english-frequencies.txt) that are searched in place: building a
 SpellChecker costs 0.2-0.4 s, which a pre-commit run on one file with one typo should not pay,
@@ -83,8 +84,8 @@ def is_known(word: str) -> bool:
 
 def is_rare_word(word: str) -> bool:
     """`word` (lowercase) is a rare English word: asked last, of the few words nothing else
-    knows, since a list of 135,000 rare words makes many slips look right if asked more."""
-    return word in word_list("scowl-rare-words")
+    knows, since 150,000 rare words make many slips look right if asked more."""
+    return word in word_list("scowl-rare-words") or word in word_list("british-dictionary-words")
 
 
 def suggest(word: str) -> str | None:
