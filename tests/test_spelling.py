@@ -353,3 +353,38 @@ def test_rare_scowl_words_are_what_their_build_script_keeps():
     assert words == sorted(set(words)) and len(words) > 100_000
     assert all(w.isascii() and w.isalpha() and w.islower() and len(w) >= 4 for w in words)
     assert not set(words) & (word_list("english-words").words | word_list("scowl-words"))
+
+
+def test_british_dictionary_words_are_known_whole_but_its_common_slips_are_not(tmp_path):
+    # "neurone" is the British spelling in LibreOffice's en_GB dictionary, which no other list
+    # has; "targetting" is in that dictionary too, but codespell lists it as a slip.
+    text = ("The clinic treats motor neurone disease and oedemic limbs.\n\n"
+            "The charity was targetting older donors.\n")
+    assert flagged(tmp_path, text) == ["targetting"]
+
+
+def test_british_dictionary_words_are_what_their_build_script_keeps():
+    from newslint.lexicons import word_list
+    from newslint.registry import builtin_rules_dir
+
+    text = (builtin_rules_dir() / "data" / "british-dictionary-words.txt").read_text(encoding="utf-8")
+    words = [line for line in text.splitlines() if not line.startswith("#")]
+    assert words == sorted(set(words)) and len(words) > 10_000
+    assert all(w.isascii() and w.isalpha() and w.islower() and len(w) >= 4 for w in words)
+    assert not set(words) & (word_list("english-words").words | word_list("scowl-words")
+                             | word_list("scowl-rare-words").words)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A nickname clipped from a given name the article writes is not a misspelling.
+    ('Trevor Hale runs the ferry. "Ask trev about the tides," a neighbour said.\n', []),
+    ('Her uncle Ferdinand Orr paints boats. "ferdi will know," she wrote.\n', []),
+    # Not a given name the article writes: the clipping is a slip.
+    ('The ferry runs daily. "Ask trev about the tides," a neighbour said.\n', ["trev"]),
+    # The start of a surname that is no given name stays a finding ("Hartl" is no given name).
+    ('Mr Hartley runs the ferry. He said the hartl was late.\n', ["hartl"]),
+    # Too short to be a nickname, or hardly shorter than the name.
+    ('Trevor Hale said the trevo was late.\n', ["trevo"]),
+])
+def test_clipped_given_names(tmp_path, text, expected):
+    assert flagged(tmp_path, text) == expected

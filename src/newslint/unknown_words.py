@@ -28,7 +28,7 @@ from newslint import regexes, segment, speller
 from newslint import spelling_words as shapes
 from newslint.dialects import keep_case, leaning, preferred
 from newslint.document import Document, for_last_document
-from newslint.lexicons import word_frequencies
+from newslint.lexicons import word_frequencies, word_list
 from newslint.rule import Context
 from newslint.word_formation import british_form, is_formed
 
@@ -51,6 +51,9 @@ COMMON_AT_START = 500_000
 # A word formed from known words is still a slip when it is one slip from a known word this
 # frequent, by an edit before its last two letters ("begining": "beginning").
 NEAR_WORD_FREQUENCY = 100
+# A nickname clipped from a given name keeps this many letters at least ("trev", "tam"); shorter
+# starts of names ("ja", "mi") are more often slips.
+MIN_CLIPPED_NAME = 3
 
 
 class Unknown(NamedTuple):
@@ -206,6 +209,8 @@ class _Finder:
             return []  # ".png files"
         if word in self.ctx.accept or shapes.quoted_alone(text, start, end):
             return []  # accepted; or a term mentioned: 'the phrase "liberati"'
+        if word.islower() and self._clipped_given_name(lower):
+            return []  # "trev" in an article about a Trevor: a nickname, written as it was said
         full = shapes.restored_g(text, end, lower)
         if full is not None and speller.is_known(full):
             return []  # "lovin'"
@@ -312,6 +317,20 @@ class _Finder:
         spans = self._addresses
         i = bisect_right(spans, (start, float("inf"))) - 1
         return i >= 0 and spans[i][0] <= start < spans[i][1]
+
+    def _clipped_given_name(self, word: str) -> bool:
+        """`word` is the start of a longer given name the article writes ("trev" for Trevor,
+        "tam" for Tamsin): a nickname, in a quoted message or a casual aside."""
+        if len(word) < MIN_CLIPPED_NAME:
+            return False
+        given = word_list("given-names")
+        return any(len(name) >= len(word) + 2 and name.startswith(word) and name in given
+                   for name in self._name_words)
+
+    @cached_property
+    def _name_words(self) -> frozenset[str]:
+        """The single words of the article's names, in lowercase."""
+        return frozenset(w.lower() for m in self.doc.names for w in m.text.split())
 
     def _name_elsewhere(self, word: str) -> bool:
         if self._names is None:
