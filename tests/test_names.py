@@ -132,10 +132,17 @@ def test_a_garbled_first_name_beside_another_surname_is_no_other_person(tmp_path
         # names in another language: an accent English does not write, a name that goes on in French
         "She flew to Paris on Monday. A columnist for El País wrote about the strike.\n",
         "The Music Institute in Cairo trained her. She later taught at the Institut du monde arabe.\n",
+        "The Harbour Foundation paid. Funds also went to the Fondation pour l'Enfance in Lyon.\n",
+        # a first name beside a surname one letter away: two people
+        "Lawyer Gregory Lindqvist spoke. Lindqvist said so. Among the divers was Lindqist Amberg.\n",
+        "Hollis Brenning directed it. Hollis Brenning said so. The set was built by Josef Holis.\n",
+        # two first names before different surnames, one of them with a particle
+        "Ruud van Hessel scored. Ruud van Hessel ran on. Ruudt Marstrand came off the bench.\n",
     ],
     ids=["demonyms", "ordinary-word", "other-person", "both-known", "other-first-name", "foreign-first-name",
          "dialect-spellings", "major-place", "slavic-place-adjective", "surname-after-given-name",
-         "accented-foreign-name", "foreign-name-goes-on"],
+         "accented-foreign-name", "foreign-name-goes-on", "foreign-name-preposition",
+         "first-name-beside-surname", "surname-beside-first-name", "surname-with-particle"],
 )
 def test_legitimately_close_words_are_not_misspellings(tmp_path, text):
     assert _found(tmp_path, INTRO + text) == []

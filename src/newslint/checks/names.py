@@ -158,7 +158,9 @@ class NameNearMiss(Rule):
              "\"Dujarric\". Words the English dictionary knows (in British or American "
              "spelling), the main names of places of 100,000 people or more (\"Xining\"), "
              "accepted words, aliases, inflections and demonyms "
-             "(\"Armenian\" / \"Armenia\"), a different first name before the surname, and a "
+             "(\"Armenian\" / \"Armenia\"), a different first name before the surname (or surname "
+             "after the first name), a first name beside a surname (\"Hollis Brenning\" / \"Josef "
+             "Holis\"), a "
              "surname after a given name near an ordinary word (\"Annette Bening\", \"Being\") and "
              "names in another language (\"El País\", \"Institut du monde arabe\") are not "
              "flagged.",
@@ -337,6 +339,8 @@ def _neighbour_name(doc: Document, mention: Mention, after: bool) -> str | None:
         if not window.startswith(" "):
             return None
         words = window.split()
+        if len(words) > 1 and words[0].lower() in _SURNAME_PARTICLES:
+            words = words[1:]  # "Ruud van Hessel": the surname is the word after the particle
         word = words[0] if words else ""
     else:
         window = doc.text[max(0, mention.start - 30):mention.start]
@@ -369,7 +373,21 @@ def _other_person(doc: Document, mention: Mention, right_mentions: list[Mention]
         theirs = {_neighbour_name(doc, m, after) for m in right_mentions} - {None}
         if theirs and mine not in theirs:
             return True
-    return False
+    # A first name is not a surname misspelt: "Lindqist Amberg" beside "Gregory Lindqvist",
+    # "Josef Holis" beside "Hollis Brenning".
+    mine = _name_role(doc, mention)
+    theirs = {_name_role(doc, m) for m in right_mentions} - {None}
+    return mine is not None and bool(theirs) and mine not in theirs
+
+
+def _name_role(doc: Document, mention: Mention) -> str | None:
+    """"given" for a name with a surname after it and none before, "surname" for one after a
+    first name and with none after it; None when the neighbours do not tell."""
+    before = _neighbour_name(doc, mention, after=False)
+    after = _neighbour_name(doc, mention, after=True)
+    if (before is None) == (after is None):
+        return None
+    return "surname" if before is not None else "given"
 
 
 def _garbled(form: str, right: str) -> bool:
@@ -393,7 +411,10 @@ def _surname_beside_a_word(doc: Document, mention: Mention, right_mentions: list
 
 # Lowercase words that follow a noun inside a French, Spanish, Italian, Portuguese, German or
 # Dutch name: "Institut du monde arabe", "Museo del Prado", "Banco do Brasil".
-_FOREIGN_NAME_PARTICLES = frozenset("du de des del della delle dei di da do dos das der van von".split())
+_FOREIGN_NAME_PARTICLES = frozenset("""du de des del della delle dei di da do dos das der van von
+    pour sans sur par para por per für und""".split())  # "Fondation pour l'Enfance"
+# Particles that start a surname: "Ruud van Hessel", "Ana de la Torre", "Luis da Silva".
+_SURNAME_PARTICLES = frozenset("de del della di da do dos das du van von der den ter ten le la".split())
 
 
 def _foreign_name(doc: Document, mention: Mention, right: str) -> bool:
