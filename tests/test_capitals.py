@@ -129,3 +129,22 @@ def test_first_person_comments_are_not_flagged(tmp_path):
 
 def _mta101(tmp_path, text: str) -> list:
     return positions(tmp_path, f"Border talks resume\n\n{text}\n", "MTA101")
+
+
+def test_an_article_that_capitalises_nouns_throughout_has_its_weaker_capitals_flagged_too(tmp_path):
+    # "Refugees", "Houses", "Children" are also names in English (a charity, a band, a
+    # newspaper), so one alone is left; three in one article are German-style capitals.
+    text = ("Ferry service resumes\n\n"
+            "The army agreed to allow Refugees to leave the valley on Tuesday.\n\n"
+            "The council promised new Houses for the families of the flood.\n\n"
+            "She said the Children were safe at the school.\n")
+    assert positions(tmp_path, text, "MTA101") == [("MTA101", 3, 26), ("MTA101", 5, 26), ("MTA101", 7, 14)]
+
+
+@pytest.mark.parametrize("text", [
+    # one or two nouns that English also writes as names: a magazine, a newspaper
+    "The director told Variety the film would open in May.\n\nShe said the Children were safe at home.\n",
+    "The army agreed to allow Refugees to leave the valley on Tuesday.\n",
+])
+def test_one_or_two_capitals_that_may_be_names_are_left_alone(tmp_path, text):
+    assert positions(tmp_path, "Ferry service resumes\n\n" + text, "MTA101") == []
