@@ -206,6 +206,9 @@ def test_footer_words_in_prose(tmp_path, code, line):
     ("RES040", "Image: AFP via Getty Images"),
     ("RES040", "Photograph: Ana Ruiz/Reuters"),
     ("RES040", "Picture: Tom Lee for The Valley News"),
+    ("RES040", "Source: Reuters"),
+    ("RES040", "Reporting by Ana Ruiz; Editing by Tom Lee"),
+    ("RES040", "Additional reporting by Li Wen and Mark Cole"),
     ("RES095", "© 2026 The Harbour Times"),
     ("RES095", "Copyright 2026 Harbour Media Ltd. All rights reserved."),
     ("RES095", "Copyright © 2024-2026 Valley News"),
@@ -234,6 +237,8 @@ def test_notice_lines_are_residue(tmp_path, code, line):
     ("RES080", "More from this author's diaries will be published in May."),
     ("RES040", "Photograph: the harbour wall after the storm, taken from the ferry."),
     ("RES085", "Advertisement boards along the quay were removed."),
+    ("RES040", "Reporting by the harbour office found that fares would rise."),
+    ("RES040", "Source: a harbour official who asked not to be named."),
 ])
 def test_notice_words_in_prose_are_not_residue(tmp_path, code, line):
     assert found(tmp_path, BODY.format(line), code) == []
@@ -314,3 +319,8 @@ def test_a_long_residue_line_is_quoted_short_in_the_message_and_spanned_whole(tm
     assert quoted.startswith("'Tags: topic0, topic1,") and quoted.endswith("…'")
     assert len(quoted) <= 82
     assert (finding["line"], finding["column"], finding["end_column"]) == (3, 1, len(tags) + 1)
+
+
+def test_a_wire_credit_line_that_ends_the_article_signs_it_off(tmp_path):
+    text = "The ferry service resumes on Friday.\n\nReporting by Ana Ruiz; Editing by Tom Lee\n"
+    assert found(tmp_path, text, "RES040") == []
