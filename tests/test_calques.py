@@ -45,6 +45,11 @@ def test_leading_capital_is_kept_in_the_fix(tmp_path):
     ("The port was built with the aim to increase trade.\n", "MTA202", "with the aim of"),
     ("The mayor assisted to the ceremony on Friday.\n", "MTA203", "attended the ceremony"),
     ("Residents were told to open the light at dusk.\n", "MTA204", "turn on the light"),
+    ("The ferry has been idle since two weeks.\n", "MTA202", "for two weeks"),
+    ("The mayor spoke the past Monday about the bridge.\n", "MTA203", "last Monday"),
+    ("The plan was praised by the actual president of the club.\n", "MTA203", "the current president"),
+    ("Employees of the police closed the road.\n", "MTA201", "Police officers"),
+    ("The two sides carried out a meeting in the port.\n", "MTA201", "held a meeting"),
 ])
 def test_each_language_rule_fires_with_its_fix(tmp_path, text, code, replacement):
     [finding] = _findings(tmp_path, text)
@@ -68,7 +73,9 @@ def test_fine_english_is_not_flagged(tmp_path):
         "She has lived here since 2019 and was in the right frame of mind to take a photo.\n\n"
         "He realized the project was late, depending on whom you ask, and it was in a frame of the film.\n\n"
         "Volunteers assist to the end of the season, and the crew closed the lighthouse in May.\n\n"
-        "In the first turning on the left, she became a letter carrier with the aim of saving money.\n"
+        "In the first turning on the left, she became a letter carrier with the aim of saving money.\n\n"
+        "The actual cost was higher, and the fans made sport of the referee for the past week.\n\n"
+        "This past Monday the queue grew, and she took part in the work of the panel.\n"
     )
     assert _findings(tmp_path, text) == []
 
