@@ -83,6 +83,10 @@ class PackRule(Rule):
                 self._literals_by_key.setdefault(key, []).append(phrase)
         self._literal_keys = frozenset(self._literals_by_key)
         self.requires = requires  # the rule can match only where one of these strings is
+        # Three strings or more are looked for in one scan, as one regex of them all (" ," " ;"
+        # " :" ...: Python's re finds the spaces, then tries the marks), not a scan for each.
+        self._requires_pattern = (re.compile("|".join(map(re.escape, requires)))
+                                  if len(requires) >= 3 else None)
         self.reported_only = reported_only  # voice = "reported": not in first-person articles
         self.swaps = swaps  # lowercased literal -> replacement
         self.swap_patterns = swap_patterns
@@ -102,7 +106,7 @@ class PackRule(Rule):
         # test per phrase is far cheaper than a long alternation tried at every position.
         if self.literals and not self._has_a_literal(doc):
             return
-        if self.requires and not any(needle in doc.text for needle in self.requires):
+        if self.requires and not self._has_a_required_string(doc.text):
             return
         if not self._may_match(doc):
             return
@@ -115,6 +119,11 @@ class PackRule(Rule):
             replacement = self._replacement(m) if self.kind == "substitution" else None
             message = self.message.format(match=shorten(matched), replacement=shorten(replacement or ""))
             yield Hit(offset + m.start(), offset + m.end(), message, replacement)
+
+    def _has_a_required_string(self, text: str) -> bool:
+        if self._requires_pattern is not None:
+            return self._requires_pattern.search(text) is not None
+        return any(needle in text for needle in self.requires)
 
     def _may_match(self, doc: Document) -> bool:
         """Whether the pattern matches anywhere in the document's lines or blocks, asked in one

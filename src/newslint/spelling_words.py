@@ -117,7 +117,7 @@ def drawn_out_end(word: str) -> list[str]:
 
 def has_digit(word: str) -> bool:
     # isalpha() first: one C call answers for most words (a letter is never a digit).
-    return not word.isalpha() and any(ch.isdigit() for ch in word)
+    return not word.isalpha() and any(map(str.isdigit, word))
 
 
 def is_code_or_abbreviation(word: str) -> bool:

@@ -10,6 +10,7 @@ cased word probabilities; not from a list of known errors.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from newslint import regexes
@@ -113,6 +114,7 @@ class CapitalisedCommonNoun(Rule):
         return sure, likely
 
 
+@lru_cache(maxsize=65536)  # asked of most capitalised words mid-sentence, which recur across articles
 def is_common_noun(lower: str) -> bool:
     if lower in word_list("lowercase-nouns"):
         return True

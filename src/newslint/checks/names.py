@@ -8,7 +8,7 @@ import math
 import re
 from collections import defaultdict
 from functools import cache, lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -175,11 +175,12 @@ class NameNearMiss(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         # One-word forms. Four letters is enough for the misspelling ("Krft" for Kraft); the
         # edits allowed follow the longer of the two forms.
+        # (A form of four letters or more is all capitals when isupper() says so: is_all_caps inlined.)
         counts = _with_compound_heads({form: mentions for form, mentions in doc.name_forms.items()
-                                       if mentions[0].words == 1 and len(form) >= 4 and not is_all_caps(form)})
+                                       if mentions[0].words == 1 and len(form) >= 4 and not form.isupper()})
         if len(counts) < 2:
             return
-        index = _FormIndex(list(counts.items()))
+        index = _FormIndex(counts.items())
         for form, mentions in counts.items():
             # A dictionary word is never reported: asked first, as most forms seen once are
             # ("However", "Minister"), which spares looking for a near form.
@@ -226,16 +227,26 @@ def _tie_goes_to_form(form: str, right: str) -> bool:
 def _with_compound_heads(forms: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
     """The forms, with a name that heads a compound adjective counted as the name itself:
     "Londdon-based" is a mention of "Londdon", "London-born" one of "London"."""
+    if not any(_compound_head(form) for form in forms if "-" in form):
+        return forms  # no compound (most articles): each form's mentions are in text order already
     out: dict[str, list[Mention]] = {}
     for form, mentions in forms.items():
-        head, dash, tail = form.partition("-")
-        if dash and len(head) >= 4 and tail.islower() and tail.replace("-", "").isalpha():
+        head = _compound_head(form)
+        if head:
             form = head
             mentions = [m._replace(end=m.start + len(head), text=head) for m in mentions]
         out.setdefault(form, []).extend(mentions)
     for mentions in out.values():
         mentions.sort()  # in the order of the text
     return out
+
+
+def _compound_head(form: str) -> str | None:
+    """The name heading a compound adjective ("London" of "London-based"), or None."""
+    head, dash, tail = form.partition("-")
+    if dash and len(head) >= 4 and tail.islower() and tail.replace("-", "").isalpha():
+        return head
+    return None
 
 
 # How much less English-looking (mean log frequency of letter trigrams) the later of two
@@ -290,13 +301,16 @@ def max_edits(length: int) -> int:
 class _FormIndex:
     """The article's name forms grouped by the first letter of their key, for near-miss search."""
 
-    def __init__(self, forms: list[tuple[str, list[Mention]]]) -> None:
+    def __init__(self, forms: Iterable[tuple[str, list[Mention]]]) -> None:
         self.groups: dict[str, tuple[list[str], list[tuple[str, list[Mention]]]]] = {}
-        for form, mentions in forms:
-            key = fold(form)
-            keys, entries = self.groups.setdefault(key[:1], ([], []))
-            keys.append(key)
-            entries.append((form, mentions))
+        groups = self.groups
+        for entry in forms:
+            key = fold(entry[0])
+            group = groups.get(key[:1])
+            if group is None:  # not setdefault: it would build two lists for every form
+                group = groups[key[:1]] = ([], [])
+            group[0].append(key)
+            group[1].append(entry)
 
     def closest(self, form: str) -> tuple[str, list[Mention]] | None:
         """The form nearest to `form` within the edits its length allows; the more used on a tie."""
