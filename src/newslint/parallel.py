@@ -1,8 +1,9 @@
 """Linting many files on several processes.
 
 Each worker is forked with the run's Plan already built (rules compiled, word lists loaded as
-they are needed), lints whole files and sends back their FileResults. Results come back in the
-order of the files, so `--jobs 1` and `--jobs N` report the same findings in the same order.
+they are needed), lints whole files and sends back their FileResults. Results are handed on in the
+order of the files as they arrive, so `--jobs 1` and `--jobs N` report the same findings in the
+same order, and the caller need not hold every file's result to sort them.
 
 With a cache, the parent first takes from it every file that is unchanged; only the others are
 linted (and their entries written by whoever lints them). A warm run starts no workers at all.
@@ -12,12 +13,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from newslint.cache import Cache, lint_and_store, look_up
 from newslint.discovery import Target
 from newslint.engine import FileResult, Plan
-from newslint.project import ProjectSightings
 
 # Below this many files a pool costs more than it saves.
 MIN_FILES_FOR_POOL = 8
@@ -39,32 +39,24 @@ def workers(jobs: int, files: int) -> int:
 
 
 def lint_files(targets: list[Target], plan: Plan, jobs: int, keep_text: bool, cache: Cache | None = None,
-               on_result: Callable[[FileResult], None] | None = None, run_name: str | None = None,
-               seen: ProjectSightings | None = None) -> list[FileResult]:
-    """Lint every target; with `keep_text` the decoded text stays in the results (for --fix).
-    `on_result` is called with each result as it arrives (the progress bar); `run_name` names the
-    run for the cache's project verdict (see cache.look_up); `seen`, when given, takes each
-    result's project sightings as it arrives, to keep them compactly (see project.py)."""
-    results = look_up(cache, targets, run_name) if cache is not None else [None] * len(targets)
-    todo = [i for i, result in enumerate(results) if result is None]
-    for result in results:
-        if result is not None:
-            _arrived(result, on_result, seen)
-    for i, result in zip(todo, _lint([targets[i] for i in todo], plan, jobs, keep_text, cache)):
-        # A worker sends no path back (see _work): the target's own objects are shared instead.
-        result.path, result.source = targets[i].display, targets[i].path
-        results[i] = result
-        _arrived(result, on_result, seen)
-    return results  # type: ignore[return-value]  # every slot is filled
-
-
-def _arrived(result: FileResult, on_result: Callable[[FileResult], None] | None,
-             seen: ProjectSightings | None) -> None:
-    if on_result is not None:
-        on_result(result)
-    if seen is not None and result.sightings:
-        seen.add(result.path, result.sightings)
-        result.sightings = {}
+               run_name: str | None = None) -> Iterator[tuple[Target, FileResult]]:
+    """Lint every target, and give each with its result in the targets' order, as soon as the
+    results before it are in: the caller keeps only what it needs of each. With `keep_text` the
+    decoded text stays in the results (for --fix); `run_name` names the run for the cache's
+    project verdict (see cache.look_up)."""
+    cached = look_up(cache, targets, run_name) if cache is not None else None
+    todo = targets if cached is None else [t for t, result in zip(targets, cached) if result is None]
+    linted = _lint(todo, plan, jobs, keep_text, cache)
+    for i, target in enumerate(targets):
+        result = cached[i] if cached is not None else None
+        if result is None:
+            result = next(linted)
+            # A worker sends no path back (see _work): the target's own objects are shared instead.
+            result.path, result.source = target.display, target.path
+        else:
+            cached[i] = None  # type: ignore[index]  # the caller has it now
+        yield target, result
+    next(linted, None)  # lets _lint end its pool now, not when the generator is collected
 
 
 def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
