@@ -52,9 +52,9 @@ def test_jobs_are_capped_at_the_files_and_four_per_core(tmp_path, monkeypatch, c
     pids.mkdir()
     real = newslint.parallel._start
 
-    def start(plan, cache):  # each worker leaves its process id behind
+    def start(plan, cache, keep_text):  # each worker leaves its process id behind
         (pids / str(os.getpid())).touch()
-        real(plan, cache)
+        real(plan, cache, keep_text)
 
     monkeypatch.setattr(newslint.parallel, "_start", start)
     monkeypatch.setattr(newslint.parallel, "default_jobs", lambda: cores)
@@ -119,3 +119,19 @@ def test_a_project_finding_in_a_file_with_no_other_finding_keeps_its_place(tmp_p
     assert [(f["code"], os.path.basename(f["path"])) for f in findings] == [("NCN002", "a05.txt")]
     summary = run_cli("check", "--no-cache", "--jobs", "2", str(tmp_path)).stdout.splitlines()[-1]
     assert "in 12 files" in summary
+
+
+def test_a_worker_sends_a_file_with_nothing_to_show_as_its_sightings_alone(tmp_path):
+    from newslint.config import Settings
+    from newslint.engine import FileResult, make_plan
+
+    clean = write(tmp_path / "clean.txt", "Ferry talks\n\nThe Saint-Aubin ferry resumed on Monday.\n")
+    flagged = write(tmp_path / "flagged.txt", "Ferry talks\n\nThe the Saint-Aubin ferry resumed on Monday.\n")
+    newslint.parallel._start(make_plan(Settings()), None, False)
+    try:
+        (quiet, _), (loud, _) = newslint.parallel._work([(str(clean), "clean.txt"), (str(flagged), "flagged.txt")])
+    finally:
+        newslint.parallel._start(None, None, False)
+    assert isinstance(quiet, dict) and "NCN002" in quiet  # the packed sightings, nothing else
+    assert isinstance(loud, FileResult) and [f.code for f in loud.findings] == ["MTA301"]
+    assert loud.text is None and loud.path == "" and loud.source is None  # the parent has them

@@ -193,7 +193,8 @@ class RunResults:
 
     def add(self, result: FileResult, target: Target | None = None) -> None:
         """The next file's result; with its `target`, the target alone stands for an empty result."""
-        self._slots.append(target if target is not None and _shows_nothing(result) else result)
+        empty = target is not None and not result.sightings and has_nothing_to_show(result)
+        self._slots.append(target if empty else result)
 
     def __len__(self) -> int:
         """How many files were checked."""
@@ -222,8 +223,11 @@ class RunResults:
         return found
 
 
-def _shows_nothing(result: FileResult) -> bool:
-    return not (result.findings or result.errors or result.warnings or result.grammar_error or result.sightings
+def has_nothing_to_show(result: FileResult) -> bool:
+    """Whether the end of the run needs nothing of `result` but its project sightings (and its
+    path and file, which the run's Target has): no findings, errors, warnings or grammar
+    trouble, no suppression comments (which may silence a project finding), no text (--fix)."""
+    return not (result.findings or result.errors or result.warnings or result.grammar_error
                 or result.text is not None or result.suppressions is not None)
 
 
