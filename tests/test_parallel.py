@@ -98,7 +98,7 @@ def test_a_run_keeps_a_result_only_for_files_with_something_to_show(tmp_path):
 
     results = RunResults()
     results.add(FileResult("-", []))  # standard input: no target, always kept
-    targets = [Target(tmp_path / f"{i}.txt", f"{i}.txt") for i in range(5)]
+    targets = [Target(str(tmp_path / f"{i}.txt"), f"{i}.txt") for i in range(5)]
     for target in targets:
         found = [finding(target.display)] if target.display == "3.txt" else []
         results.add(FileResult(target.display, found, source=target.path), target)

@@ -298,7 +298,7 @@ def _is_linted(output_file: str, targets) -> bool:
         return False  # not there yet: no input to overwrite
     for target in targets:
         try:
-            if os.path.samestat(out, os.stat(target.path)):
+            if os.path.samestat(out, os.stat(target.file)):
                 return True
         except OSError:
             continue  # linting reports it

@@ -83,7 +83,7 @@ def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
         # work, or the results, of the whole run.
         waiting: deque = deque()
         for start, end in _chunks(len(targets), jobs):
-            waiting.append(pool.submit(_work, [(str(t.path), t.display) for t in targets[start:end]]))
+            waiting.append(pool.submit(_work, [(t.file, t.display) for t in targets[start:end]]))
             if len(waiting) == CHUNKS_IN_FLIGHT * jobs:
                 yield from _taken(waiting.popleft().result(), cache)
         while waiting:
