@@ -170,3 +170,15 @@ def test_attribution_ships_next_to_the_data():
     for needed in ("https://www.geonames.org/", "CC BY 4.0", "creativecommons.org/licenses/by/4.0",
                    "iso-codes", "LGPL", "scripts/build_gazetteer.py"):
         assert needed in text
+
+
+def test_the_blocks_kept_stay_within_their_bound(monkeypatch):
+    monkeypatch.setattr(gazetteer, "KEPT_ROWS", 3_000)
+    fresh = load(DATA / gazetteer.DATA_FILE)  # its own cache entry: not the shared object
+    names = ("Tbilisi", "Gdansk", "Stepanakert", "Baku", "Yerevan", "Kharkiv", "Mariupol", "Lyon")
+    known = [fresh.knows(name) for name in names]
+    kept = fresh._names._keys
+    assert kept.rows == sum(map(len, kept.values())) <= 3_000 or len(kept) == 1
+    assert len(kept) < len(names)  # blocks were let go ...
+    assert [fresh.knows(name) for name in names] == known == [True] * len(names)  # ... and read again
+    assert fresh.primary("gdansk") == "Gdańsk"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -51,9 +52,9 @@ def test_jobs_are_capped_at_the_files_and_four_per_core(tmp_path, monkeypatch, c
     pids.mkdir()
     real = newslint.parallel._start
 
-    def start(plan, cache):  # each worker leaves its process id behind
+    def start(plan, cache, keep_text):  # each worker leaves its process id behind
         (pids / str(os.getpid())).touch()
-        real(plan, cache)
+        real(plan, cache, keep_text)
 
     monkeypatch.setattr(newslint.parallel, "_start", start)
     monkeypatch.setattr(newslint.parallel, "default_jobs", lambda: cores)
@@ -63,3 +64,74 @@ def test_jobs_are_capped_at_the_files_and_four_per_core(tmp_path, monkeypatch, c
     assert len(os.listdir(pids)) == started
     assert many.exit_code == 1 and many.stdout.count("MTA301") == 9
     assert many.stdout == run_cli("check", "--no-cache", "--jobs", "1", str(tmp_path / "docs")).stdout
+
+
+def _corpus(folder, files=12):
+    """`files` articles; the sixth spells the ferry's name another way (NCN002 reports it)."""
+    for i in range(files):
+        dash = "Saint Aubin" if i == 5 else "Saint-Aubin"
+        write(folder / f"a{i:02}.txt", f"Ferry talks, day {i}\n\nThe {dash} ferry resumed on Monday.\n")
+
+
+def test_results_come_in_file_order_as_they_arrive_with_two_jobs(tmp_path):
+    from newslint.config import Settings
+    from newslint.discovery import discover
+    from newslint.engine import make_plan
+
+    _corpus(tmp_path)
+    targets, _ = discover([str(tmp_path)], (), tmp_path)
+    stream = newslint.parallel.lint_files(targets, make_plan(Settings()), 2, keep_text=False)
+    first_target, first = next(stream)  # handed on before the rest are asked for
+    assert first_target is targets[0] and first.path == targets[0].display
+    rest = list(stream)
+    assert [target for target, _ in rest] == targets[1:]
+    assert [result.path for _, result in rest] == [t.display for t in targets[1:]]
+
+
+def test_a_run_keeps_a_result_only_for_files_with_something_to_show(tmp_path):
+    from newslint.discovery import Target
+    from newslint.engine import FileResult, RunResults
+    from newslint.findings import Finding, Position, Severity
+
+    def finding(path):
+        return Finding(path, Position(1, 1), Position(1, 2), "MTA301", "x", "mt-artifact", Severity.WARNING, "m")
+
+    results = RunResults()
+    results.add(FileResult("-", []))  # standard input: no target, always kept
+    targets = [Target(str(tmp_path / f"{i}.txt"), f"{i}.txt") for i in range(5)]
+    for target in targets:
+        found = [finding(target.display)] if target.display == "3.txt" else []
+        results.add(FileResult(target.display, found, source=target.path), target)
+    assert len(results) == 6
+    assert [r.path for r in results.shown()] == ["-", "3.txt"]
+    # A project finding in a file kept as its target alone gets a result, in the file's place.
+    made = results.for_paths({"1.txt"})
+    assert made["1.txt"].source == targets[1].path
+    assert [r.path for r in results.shown()] == ["-", "1.txt", "3.txt"]
+    assert results.for_paths({"1.txt"})["1.txt"] is made["1.txt"]
+
+
+def test_a_project_finding_in_a_file_with_no_other_finding_keeps_its_place(tmp_path):
+    _corpus(tmp_path)
+    runs = [run_cli("check", "--no-cache", "--format", "json", "--jobs", jobs, str(tmp_path)) for jobs in ("1", "2")]
+    assert runs[0].stdout == runs[1].stdout
+    findings = json.loads(runs[0].stdout)
+    assert [(f["code"], os.path.basename(f["path"])) for f in findings] == [("NCN002", "a05.txt")]
+    summary = run_cli("check", "--no-cache", "--jobs", "2", str(tmp_path)).stdout.splitlines()[-1]
+    assert "in 12 files" in summary
+
+
+def test_a_worker_sends_a_file_with_nothing_to_show_as_its_sightings_alone(tmp_path):
+    from newslint.config import Settings
+    from newslint.engine import FileResult, make_plan
+
+    clean = write(tmp_path / "clean.txt", "Ferry talks\n\nThe Saint-Aubin ferry resumed on Monday.\n")
+    flagged = write(tmp_path / "flagged.txt", "Ferry talks\n\nThe the Saint-Aubin ferry resumed on Monday.\n")
+    newslint.parallel._start(make_plan(Settings()), None, False)
+    try:
+        (quiet, _), (loud, _) = newslint.parallel._work([(str(clean), "clean.txt"), (str(flagged), "flagged.txt")])
+    finally:
+        newslint.parallel._start(None, None, False)
+    assert isinstance(quiet, dict) and "NCN002" in quiet  # the packed sightings, nothing else
+    assert isinstance(loud, FileResult) and [f.code for f in loud.findings] == ["MTA301"]
+    assert loud.text is None and loud.path == "" and loud.source is None  # the parent has them

@@ -49,3 +49,26 @@ def test_pack_and_unpack_round_trip():
 
     sightings = {"NCN998": [_s("a", "A", 1, 2), _s("b", "B", 300, 70000)], "NCN999": []}
     assert unpack(pack(sightings)) == {"NCN998": [s._replace(source_line="") for s in sightings["NCN998"]]}
+
+
+def test_sightings_beyond_the_bound_wait_in_a_file_and_come_back_alike(monkeypatch):
+    import newslint.project
+
+    def run() -> tuple[dict, dict, ProjectSightings]:
+        seen = ProjectSightings()
+        for i in range(40):
+            form = "Saint Aubin" if i == 17 else "Saint-Aubin"
+            rows = [_s("saintaubin", form, line, line * 3) for line in range(1, 4)]
+            if i % 5:  # some files see no other name: their rows are fewer
+                rows.append(_s(f"town{i % 3}", f"Town{i % 3}", 9, 1))
+            seen.add(f"f{i:02}.txt", pack({"NCN999": rows, "NCN998": rows}))
+        return seen.for_rule(Variants()), seen.for_rule(Everything()), seen
+
+    in_memory = run()
+    monkeypatch.setattr(newslint.project, "ROWS_IN_MEMORY", 7)
+    spilled = run()
+    assert spilled[:2] == in_memory[:2]
+    assert set(in_memory[0]) == {f"f{i:02}.txt" for i in range(40)}
+    assert len(in_memory[1]["f01.txt"]) == 4 and len(in_memory[1]["f05.txt"]) == 3
+    columns = spilled[2]._rules["NCN998"]
+    assert len(columns.pair_ids) < 7 and columns.rows == 40 * 3 + 32  # the rest wait in the file

@@ -83,7 +83,7 @@ class Cache:
     def key(self, location: str, fmt: str, data: bytes) -> str:
         return self._key(location, fmt, blake2b(data, digest_size=20).hexdigest())
 
-    def key_of_file(self, location: str, fmt: str, path: Path) -> str:
+    def key_of_file(self, location: str, fmt: str, path: Path | str) -> str:
         """key() of the file's bytes, read a piece at a time (a 100 MB file is not held)."""
         digest = blake2b(digest_size=20)
         with open(path, "rb") as file:
@@ -258,9 +258,9 @@ def look_up(cache: Cache, targets: list, run_name: str | None) -> list[FileResul
     found: list[tuple[FileResult, str] | None] = []
     files: list[tuple[str, str, str]] = []
     for target in targets:
-        location = os.path.abspath(target.path)  # per-file-ignores depend on where the file is
+        location = os.path.abspath(target.file)  # per-file-ignores depend on where the file is
         try:
-            key = cache.key_of_file(location, _format(target.path), target.path)
+            key = cache.key_of_file(location, _format(target.file), target.file)
         except OSError:
             found.append(None)  # linting reports the file as unreadable
             continue
@@ -279,7 +279,7 @@ def look_up(cache: Cache, targets: list, run_name: str | None) -> list[FileResul
             try:
                 result.sightings = _sightings_from_json(sightings)
             except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError):
-                cache._corrupt(cache._entry_path(os.path.abspath(target.path)))
+                cache._corrupt(cache._entry_path(os.path.abspath(target.file)))
                 results.append(None)
                 continue
         result.source = target.path
@@ -306,7 +306,7 @@ def lint_and_store(path: Path, display: str, plan: Plan, cache: Cache | None) ->
     return result
 
 
-def _format(path: Path) -> str:
+def _format(path: Path | str) -> str:
     return sources.format_for(str(path)) or "text"
 
 

@@ -17,7 +17,7 @@ from newslint import __version__, progress, regexes
 from newslint.cache import Cache, default_folder, entries_folder, lint_and_store, open_cache
 from newslint.config import DIALECTS, OUTPUT_FORMATS, Settings, find_config, load_settings
 from newslint.discovery import discover
-from newslint.engine import FileResult, Plan, add_findings, finish_project, lint_bytes, make_plan
+from newslint.engine import FileResult, Plan, RunResults, add_findings, finish_project, lint_bytes, make_plan
 from newslint.errors import UsageError
 from newslint.findings import Finding, Severity
 from newslint.fixes import applicable, apply_fixes, withhold_unsafe, withhold_unwritable
@@ -146,9 +146,9 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     if output_file and _is_linted(output_file, targets):
         raise _fail(f"{output_file}: the output file is one of the files to lint; the report would overwrite it")
 
-    results: list[FileResult] = []
+    results = RunResults()
     if "-" in paths:
-        results.append(_lint_stdin(stdin_filename, plan))  # standard input is never cached
+        results.add(_lint_stdin(stdin_filename, plan))  # standard input is never cached
     # With --fix every file is linted afresh (its fixes need the text), and the results stored.
     cache = None if no_cache or not targets else open_cache(
         plan, settings.cache_dir or default_folder(settings.root), read=not fix)
@@ -157,22 +157,30 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     bar = None
     if progress.wanted(sys.stderr.isatty(), os.environ, settings.output_format, quiet):
         bar = progress.Progress(len(targets))
+    # Each file's sightings for NCN002 go into `seen` as they arrive, kept small; with --fix
+    # they stay in the results, as a fixed file is linted again.
+    seen = ProjectSightings()
     try:
         # The cross-file verdict of a run over the same paths can come from the cache too.
         run_name = None if "-" in paths or fix else "\0".join([os.getcwd(), *paths])
-        # Each file's sightings for NCN002 go into `seen` as they arrive, kept small; with --fix
-        # they stay in the results, as a fixed file is linted again.
-        seen = ProjectSightings()
-        results.extend(lint_files(targets, plan, 1 if fix else (jobs or default_jobs()), keep_text=fix,
-                                  cache=cache, on_result=bar.update if bar else None, run_name=run_name,
-                                  seen=None if fix else seen))
+        for target, result in lint_files(targets, plan, 1 if fix else (jobs or default_jobs()), keep_text=fix,
+                                         cache=cache, run_name=run_name):
+            if bar:
+                bar.update(result)
+            if fix:
+                results.add(result)  # every result is kept: --fix needs the texts
+                continue
+            if result.sightings:
+                seen.add(result.path, result.sightings)
+                result.sightings = {}
+            results.add(result, target)
     finally:
         if bar:
             bar.close()
 
     fixed = 0
     if fix:
-        fixed, results = _fix(results, targets, plan, cache, settings.unsafe_fixes)
+        fixed = _fix(results, targets, plan, cache, settings.unsafe_fixes)
     if cache is not None and cache.project_findings is not None:
         add_findings(results, cache.project_findings)
     else:
@@ -183,12 +191,13 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     if cache is not None and cache.problem:
         click.echo(f"newslint: warning: {cache.problem}", err=True)
 
-    for result in results:
+    shown = results.shown()
+    for result in shown:
         for error in result.errors:
             click.echo(f"newslint: {error}", err=True)
-    notes = _grammar_notes(results)
-    withhold_unwritable(results)
-    findings = [f for r in results for f in r.findings]
+    notes = _grammar_notes(shown, len(results))
+    withhold_unwritable(shown)
+    findings = [f for r in shown for f in r.findings]
     withheld = 0 if settings.unsafe_fixes else withhold_unsafe(findings)
     report = Report(findings, len(results), plan.all_rules, fixed=fixed, withheld_fixes=withheld, notes=notes,
                     color=_use_color(color, output_file))
@@ -214,8 +223,9 @@ def _languagetool(settings: Settings, option: str | None):
     return None
 
 
-def _grammar_notes(results: list[FileResult]) -> list[str]:
-    """Print the grammar stage's troubles once each; say in the summary what went unchecked."""
+def _grammar_notes(results: list[FileResult], files: int) -> list[str]:
+    """Print the grammar stage's troubles once each; say in the summary what went unchecked.
+    `results` are those with something to show, of the run's `files`."""
     for warning in dict.fromkeys(w for r in results for w in r.warnings):
         click.echo(f"newslint: warning: {warning}", err=True)
     failed = [r for r in results if r.grammar_error]
@@ -223,7 +233,7 @@ def _grammar_notes(results: list[FileResult]) -> list[str]:
         return []
     # Every process reports the same failure for each file it could not check: one line is enough.
     click.echo(f"newslint: error: {failed[0].grammar_error}; grammar was not checked", err=True)
-    where = "" if len(failed) == len(results) else f" in {len(failed)} of {len(results)} files"
+    where = "" if len(failed) == files else f" in {len(failed)} of {files} files"
     return [f"Grammar was not checked{where}: LanguageTool failed (see the error above)."]
 
 
@@ -260,28 +270,24 @@ def _lint_stdin(stdin_filename: str | None, plan: Plan) -> FileResult:
     return result
 
 
-def _fix(results: list[FileResult], targets, plan: Plan, cache: Cache | None,
-         unsafe: bool) -> tuple[int, list[FileResult]]:
-    """Apply fixes (with `unsafe`, the unsafe ones too) file by file, write the files back, and
-    lint them again."""
+def _fix(results: RunResults, targets, plan: Plan, cache: Cache | None, unsafe: bool) -> int:
+    """Apply fixes (with `unsafe`, the unsafe ones too) file by file, write the files back, lint
+    them again (in `results`), and tell how many fixes were applied."""
     path_of = {t.display: t.path for t in targets}
     total = 0
-    out = []
-    for result in results:
+    for result in results.shown():
         path = path_of.get(result.path)
         if path is None or not result.fixable or not applicable(result.findings, unsafe):
-            out.append(result)
             continue
         new_text, applied = apply_fixes(result.text, result.findings, unsafe)
         try:
             path.write_bytes(new_text.encode("utf-8-sig" if result.encoding == "utf-8-sig" else "utf-8"))
         except OSError as exc:
             click.echo(f"newslint: error: {result.path}: cannot write fixes: {exc.strerror or exc}", err=True)
-            out.append(result)
             continue
         total += applied
-        out.append(lint_and_store(path, result.path, plan, cache))
-    return total, out
+        results.replace(result, lint_and_store(path, result.path, plan, cache))
+    return total
 
 
 def _is_linted(output_file: str, targets) -> bool:
@@ -292,7 +298,7 @@ def _is_linted(output_file: str, targets) -> bool:
         return False  # not there yet: no input to overwrite
     for target in targets:
         try:
-            if os.path.samestat(out, os.stat(target.path)):
+            if os.path.samestat(out, os.stat(target.file)):
                 return True
         except OSError:
             continue  # linting reports it

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from newslint import sources, suppressions
 from newslint.config import Settings, read_accept_file
+from newslint.discovery import Target
 from newslint.document import Document, LineIndex
 from newslint.findings import Finding, Fix, Hit, Position, Severity
 from newslint.names import fold
@@ -178,16 +179,67 @@ def lint_decoded(decoded: Decoded, display: str, fmt: str, plan: Plan) -> FileRe
                       grammar_error, warnings)
 
 
-def finish_project(results: list[FileResult], plan: Plan, seen: ProjectSightings | None = None) -> list[Finding]:
+class RunResults:
+    """The result of every file of a run, in file order, kept as small as the end of the run allows.
+
+    A file with nothing to show (no findings, errors, warnings, grammar trouble, suppression
+    comments or sightings: most files of a corpus) is kept as its Target alone, not as a
+    FileResult: a run over tens of thousands of files would otherwise hold one for each to the
+    end. Such a file gets a FileResult again only if the project rules report something in it
+    (`for_paths`)."""
+
+    def __init__(self) -> None:
+        self._slots: list[FileResult | Target] = []
+
+    def add(self, result: FileResult, target: Target | None = None) -> None:
+        """The next file's result; with its `target`, the target alone stands for an empty result."""
+        empty = target is not None and not result.sightings and has_nothing_to_show(result)
+        self._slots.append(target if empty else result)
+
+    def __len__(self) -> int:
+        """How many files were checked."""
+        return len(self._slots)
+
+    def shown(self) -> list[FileResult]:
+        """The results of the files that have something to show, in file order."""
+        return [slot for slot in self._slots if isinstance(slot, FileResult)]
+
+    def replace(self, old: FileResult, new: FileResult) -> None:
+        """Put `new` in the place of `old` (a file linted again after --fix)."""
+        self._slots[next(i for i, slot in enumerate(self._slots) if slot is old)] = new
+
+    def for_paths(self, paths: set[str]) -> dict[str, FileResult]:
+        """The result of each file shown as one of `paths`: an empty one is made (and kept) for a
+        file that was kept as its target."""
+        found: dict[str, FileResult] = {}
+        if not paths:
+            return found
+        for i, slot in enumerate(self._slots):
+            if isinstance(slot, FileResult):
+                if slot.path in paths:
+                    found[slot.path] = slot
+            elif slot.display in paths:
+                found[slot.display] = self._slots[i] = FileResult(slot.display, [], source=slot.path)
+        return found
+
+
+def has_nothing_to_show(result: FileResult) -> bool:
+    """Whether the end of the run needs nothing of `result` but its project sightings (and its
+    path and file, which the run's Target has): no findings, errors, warnings or grammar
+    trouble, no suppression comments (which may silence a project finding), no text (--fix)."""
+    return not (result.findings or result.errors or result.warnings or result.grammar_error
+                or result.text is not None or result.suppressions is not None)
+
+
+def finish_project(results: RunResults, plan: Plan, seen: ProjectSightings | None = None) -> list[Finding]:
     """Run the project rules over what they saw in every file; add their findings to the files
     (and return them). `seen` holds the sightings a big run has already taken out of its results
-    (parallel.lint_files does); those still in a result are added to it here."""
+    (the command line does, as they arrive); those still in a result are added to it here."""
     seen = seen if seen is not None else ProjectSightings()
-    for result in results:
+    for result in results.shown():
         if result.sightings:
             seen.add(result.path, result.sightings)
             result.sightings = {}
-    by_path = {r.path: r for r in results}
     hits: list[tuple[ProjectRule, ProjectHit]] = []
     for rule in plan.rules:
         if not isinstance(rule, ProjectRule):
@@ -195,6 +247,7 @@ def finish_project(results: list[FileResult], plan: Plan, seen: ProjectSightings
         sightings = seen.for_rule(rule)
         if sightings:
             hits.extend((rule, hit) for hit in rule.finish(sightings, plan.context))
+    by_path = results.for_paths({hit.path for _, hit in hits})
     excerpts = _project_excerpts([hit for _, hit in hits], by_path)
     added: list[Finding] = []
     for (rule, hit), excerpt in zip(hits, excerpts):
@@ -210,12 +263,12 @@ def finish_project(results: list[FileResult], plan: Plan, seen: ProjectSightings
     return added
 
 
-def add_findings(results: list[FileResult], findings: list[Finding]) -> None:
+def add_findings(results: RunResults, findings: list[Finding]) -> None:
     """Give each finding to the result of its file, and keep every file's findings in order."""
-    by_path = {r.path: r for r in results}
+    by_path = results.for_paths({finding.path for finding in findings})
     for finding in findings:
         by_path[finding.path].findings.append(finding)
-    for result in results:
+    for result in results.shown():
         result.findings.sort(key=Finding.sort_key)
 
 
