@@ -59,25 +59,23 @@ class CapitalisedCommonNoun(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         sure, likely = self._candidates(doc, ctx)
+        kept = self._not_names(doc, sure + likely)
         # Translation from German capitalises nouns throughout: where an article has several
         # capitalised common nouns, the weaker ones are errors too ("the Children", "Houses"),
         # while one alone may be a name or a title ("told Variety").
-        if len({m.text.lower().rstrip("s") for m in sure + likely}) >= MIN_NOUNS_CAPITALISED_THROUGHOUT:
-            sure = sorted(sure + likely)
-        for mention in sure:
+        if likely and len(_distinct(kept)) < MIN_NOUNS_CAPITALISED_THROUGHOUT:
+            kept = [m for m in kept if m not in likely]
+        for mention in sorted(kept):
             yield Hit(mention.start, mention.end, f"Common noun '{mention.text}' capitalised mid-sentence",
                       mention.text.lower())
 
     def _candidates(self, doc: Document, ctx: Context) -> tuple[list[Mention], list[Mention]]:
-        """The capitalised common nouns mid-sentence: those surely not names, and those that
-        English also writes with a capital or that follow "the" ("the Children"; "the Times")."""
-        roles = doc.roles
+        """Capitalised nouns mid-sentence, by the cheap tests: common nouns mid-clause (sure), and,
+        in an article with enough capitals for it to matter, nouns English also writes with a
+        capital or after "the" (likely: "Refugees", "the Children")."""
         text = doc.text
-        capitalised = None  # the one-word names written with a capital mid-sentence: made if needed
-        forms = doc.name_forms
-        in_lowercase: dict[str, bool] = {}  # _written_in_lowercase searches the whole text: once a word
         sure: list[Mention] = []
-        likely: list[Mention] = []
+        others: list[tuple[Mention, str]] = []
         for mention in doc.names:
             # Cheapest tests first: most capitals have a capitalised neighbour or start a sentence.
             if mention.words != 1 or mention.sentence_initial:
@@ -91,17 +89,38 @@ class CapitalisedCommonNoun(Rule):
             lower = word.lower()
             if lower in _INSTITUTIONS or lower in word_list("often-capitalised"):
                 continue  # "the Senate"; "Premiership", "Spurs": as often a name as a word
-            counted = _after_quantifier(text, mention)  # "many Farmers": a name is seldom counted
-            common = is_common_noun(lower) or (counted and lower in word_list("nouns"))
-            if not common and lower not in word_list("nouns"):
-                continue
+            if place is _MID_CLAUSE and is_common_noun(lower):
+                sure.append(mention)
+            else:
+                others.append((mention, place))
+        nouns = word_list("nouns")
+        # "many Farmers": a noun English also uses as a name is common when counted.
+        counted = [m for m, place in others if place is _MID_CLAUSE and _after_quantifier(text, m)
+                   and m.text.lower() in nouns]
+        sure = sorted(sure + counted)
+        if len(_distinct(sure)) + len(others) - len(counted) < MIN_NOUNS_CAPITALISED_THROUGHOUT:
+            return sure, []  # too few capitals for the article to capitalise nouns throughout
+        likely = [m for m, _ in others if m not in counted and m.text.lower() in nouns]
+        return sure, likely
+
+    def _not_names(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        """The mentions that context does not show to be names or titles."""
+        if not mentions or doc.first_person:
+            return []  # columns and readers' comments capitalise for emphasis, not from MT
+        roles = doc.roles
+        text = doc.text
+        capitalised = None  # the one-word names written with a capital mid-sentence: made if needed
+        forms = doc.name_forms
+        in_lowercase: dict[str, bool] = {}  # _written_in_lowercase searches the whole text: once a word
+        kept = []
+        for mention in mentions:
+            word = mention.text
+            lower = word.lower()
             if _in_title_run(text, mention) or _after_noun(text, mention) or _before_noun(text, mention):
                 continue  # "Department of Work and Pensions", "the comedy Sideways", "Sideways star"
-            if doc.first_person:
-                continue  # columns and readers' comments capitalise for emphasis, not from MT
             if roles[doc.block_at(mention.start).index] != BODY:
                 continue
-            if not counted and _gazetteer_knows(word):
+            if not _after_quantifier(text, mention) and _gazetteer_knows(word):
                 continue  # a place: "in Geneva"
             if capitalised is None:
                 capitalised = {m.text for m in doc.names if m.words == 1 and not m.sentence_initial}
@@ -110,8 +129,13 @@ class CapitalisedCommonNoun(Rule):
                     in_lowercase[lower] = _written_in_lowercase(text, lower)
                 if not in_lowercase[lower]:
                     continue  # always capitalised in this article, never in lowercase: a name here
-            (sure if common and place is _MID_CLAUSE else likely).append(mention)
-        return sure, likely
+            kept.append(mention)
+        return kept
+
+
+def _distinct(mentions: list[Mention]) -> set[str]:
+    """The different nouns among capitalised mentions, singular and plural as one."""
+    return {m.text.lower().rstrip("s") for m in mentions}
 
 
 @lru_cache(maxsize=65536)  # asked of most capitalised words mid-sentence, which recur across articles
