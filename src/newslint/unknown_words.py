@@ -19,6 +19,7 @@ and the result is kept for the next rule that asks about the same document.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from functools import cached_property, lru_cache
@@ -320,17 +321,12 @@ class _Finder:
 
     def _clipped_given_name(self, word: str) -> bool:
         """`word` is the start of a longer given name the article writes ("trev" for Trevor,
-        "tam" for Tamsin): a nickname, in a quoted message or a casual aside."""
-        if len(word) < MIN_CLIPPED_NAME:
-            return False
+        "ferdi" for Ferdinand): a nickname, in a quoted message or a casual aside."""
+        if len(word) < MIN_CLIPPED_NAME or word.capitalize() not in self.doc.text:
+            return False  # the usual case, found by one search in C
         given = word_list("given-names")
-        return any(len(name) >= len(word) + 2 and name.startswith(word) and name in given
-                   for name in self._name_words)
-
-    @cached_property
-    def _name_words(self) -> frozenset[str]:
-        """The single words of the article's names, in lowercase."""
-        return frozenset(w.lower() for m in self.doc.names for w in m.text.split())
+        longer = r"\b" + re.escape(word.capitalize()) + r"[a-z]{2,}\b"  # one word's pattern: not kept
+        return any(m.group().lower() in given for m in re.finditer(longer, self.doc.text))
 
     def _name_elsewhere(self, word: str) -> bool:
         if self._names is None:
