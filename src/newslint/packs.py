@@ -72,7 +72,7 @@ class PackRule(Rule):
             self._source = pattern  # (regex, flags), compiled on first use
         self.anchored = anchored
         self.literals = literals
-        # The phrases by their key word (see _has_a_literal); those without one are always tried.
+        # The phrases by their key word (see _present_literals); those without one are always tried.
         self._literals_by_key: dict[str, list[str]] = {}
         self._unkeyed_literals: list[str] = []
         for phrase in literals:
@@ -104,13 +104,16 @@ class PackRule(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         # Literal phrases: skip the document unless one of them is in it at all. A substring
         # test per phrase is far cheaper than a long alternation tried at every position.
-        if self.literals and not self._has_a_literal(doc):
-            return
+        present = None
+        if self.literals:
+            present = self._present_literals(doc)
+            if not present:
+                return
         if self.requires and not self._has_a_required_string(doc.text):
             return
         if not self._may_match(doc):
             return
-        for offset, m in self._matches(doc):
+        for offset, m in self._matches(doc, present):
             if m.end() == m.start():
                 continue
             if self.reported_only and doc.first_person:
@@ -136,31 +139,37 @@ class PackRule(Rule):
         find = self.pattern.match if self.anchored else self.pattern.search
         return any(map(find, texts))
 
-    def _matches(self, doc: Document) -> Iterator[tuple[int, re.Match]]:
-        """(offset of the piece, match in the piece), in document order."""
+    def _matches(self, doc: Document, present: list[str] | None = None) -> Iterator[tuple[int, re.Match]]:
+        """(offset of the piece, match in the piece), in document order; with `present`, the
+        literal phrases the document has, only in the pieces that have one of them (a long
+        alternation tried at every position of a long article costs seconds)."""
+        pieces = self._pieces(doc)
+        if present is not None:
+            pieces = [(offset, text) for offset, text in pieces
+                      if any(phrase in _folded(text) for phrase in present)]
         if self.anchored:  # a pattern anchored at the start matches once per piece, at its start: no scan
             match = self.pattern.match
-            for offset, text in self._pieces(doc):
+            for offset, text in pieces:
                 m = match(text)
                 if m is not None:
                     yield offset, m
             return
         finditer = self.pattern.finditer
-        for offset, text in self._pieces(doc):
+        for offset, text in pieces:
             for m in finditer(text):
                 yield offset, m
 
-    def _has_a_literal(self, doc: Document) -> bool:
+    def _present_literals(self, doc: Document) -> list[str]:
+        """The literal phrases that are in the document's text, case and white space aside."""
         # A phrase can be in the text only if its key word is one of the text's words
         # (Document.word_counts, which the spelling rule builds anyway): one set intersection
         # finds the phrases worth a substring search.
         folded = doc.folded_text
         # keys() & set: one lookup per key word; frozenset.intersection(dict) would go through
         # every word of the document instead.
-        for key in doc.word_counts.keys() & self._literal_keys:
-            if any(phrase in folded for phrase in self._literals_by_key[key]):
-                return True
-        return any(phrase in folded for phrase in self._unkeyed_literals)
+        present = [phrase for key in doc.word_counts.keys() & self._literal_keys
+                   for phrase in self._literals_by_key[key] if phrase in folded]
+        return present + [phrase for phrase in self._unkeyed_literals if phrase in folded]
 
     def _pieces(self, doc: Document) -> Iterable[tuple[int, str]]:
         blocks = doc.blocks[1:-1] if self.middle_only else doc.blocks
@@ -193,6 +202,11 @@ class PackRule(Rule):
         if matched[:1].isupper() and right[:1].islower():
             right = right[:1].upper() + right[1:]
         return right
+
+
+def _folded(text: str) -> str:
+    """A piece of text as Document.folded_text has it: lowercase, each run of white space one space."""
+    return " ".join(text.split()).lower()
 
 
 _PLAIN_WORD = re.compile(r"\w+")

@@ -19,7 +19,6 @@ and the result is kept for the next rule that asks about the same document.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from functools import cached_property, lru_cache
@@ -36,6 +35,7 @@ from newslint.word_formation import british_form, is_formed
 # Words that mark a foreign phrase around them: "joie de vivre", "pas de deux", "coup d'état".
 FOREIGN_PARTICLES = frozenset("au aux de del della der des di du da das dos le la les el et y zu".split())
 _ALNUM = regexes.compile(r"[^\W_]")
+_CAPITALISED_WORD = regexes.compile(r"\b[A-Z][a-z]{4,}\b")  # a given name long enough to be clipped
 # The last word before a position (searched in the 60 characters before it).
 _LAST_WORD = regexes.compile(r"(" + segment.WORD_PATTERN + r")\W*$")
 # A block with this many unknown words, a third of its words or more, is not English: a quotation
@@ -322,11 +322,15 @@ class _Finder:
     def _clipped_given_name(self, word: str) -> bool:
         """`word` is the start of a longer given name the article writes ("trev" for Trevor,
         "ferdi" for Ferdinand): a nickname, in a quoted message or a casual aside."""
-        if len(word) < MIN_CLIPPED_NAME or word.capitalize() not in self.doc.text:
-            return False  # the usual case, found by one search in C
+        return len(word) >= MIN_CLIPPED_NAME and any(
+            len(name) >= len(word) + 2 and name.startswith(word) for name in self._given_names)
+
+    @cached_property
+    def _given_names(self) -> frozenset[str]:
+        """The given names the article writes, in lowercase: one pass over the text, made only
+        for an article with an unknown lowercase word."""
         given = word_list("given-names")
-        longer = r"\b" + re.escape(word.capitalize()) + r"[a-z]{2,}\b"  # one word's pattern: not kept
-        return any(m.group().lower() in given for m in re.finditer(longer, self.doc.text))
+        return frozenset(w for w in set(map(str.lower, _CAPITALISED_WORD.findall(self.doc.text))) if w in given)
 
     def _name_elsewhere(self, word: str) -> bool:
         if self._names is None:
