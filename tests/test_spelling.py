@@ -388,3 +388,21 @@ def test_british_dictionary_words_are_what_their_build_script_keeps():
 ])
 def test_clipped_given_names(tmp_path, text, expected):
     assert flagged(tmp_path, text) == expected
+
+
+def test_the_nickname_test_reads_the_text_once_however_many_unknown_words(tmp_path, monkeypatch):
+    from newslint import unknown_words
+
+    calls = []
+
+    class Counting:
+        def findall(self, text):
+            calls.append(len(text))
+            return []
+
+    monkeypatch.setattr(unknown_words, "_CAPITALISED_WORD", Counting())
+    text = "Trevor Hale spoke.\n\n" + "".join(
+        f"The harbour board met on Monday and discussed the qz{a}{b}rk at length.\n\n"
+        for a in "abcdefgh" for b in "mnop")
+    assert len(flagged(tmp_path, text, "a.txt", "--no-cache")) == 32
+    assert len(calls) == 1
