@@ -72,3 +72,31 @@ def test_sightings_beyond_the_bound_wait_in_a_file_and_come_back_alike(monkeypat
     assert len(in_memory[1]["f01.txt"]) == 4 and len(in_memory[1]["f05.txt"]) == 3
     columns = spilled[2]._rules["NCN998"]
     assert len(columns.pair_ids) < 7 and columns.rows == 40 * 3 + 32  # the rest wait in the file
+
+
+def test_a_spill_that_fails_keeps_the_rest_in_memory(monkeypatch):
+    # A full disk while NCN002's sightings go to their temporary file: the run goes on with
+    # them in memory, and every sighting is still there at the end.
+    import newslint.project
+
+    def run() -> dict:
+        seen = ProjectSightings()
+        for i in range(30):
+            rows = [_s("saintaubin", "Saint-Aubin", line, 1) for line in range(1, 4)]
+            seen.add(f"f{i:02}.txt", pack({"NCN998": rows}))
+        return seen.for_rule(Everything())
+
+    in_memory = run()
+    monkeypatch.setattr(newslint.project, "ROWS_IN_MEMORY", 7)
+    writes = []
+
+    def write(self, pair_ids, numbers):
+        writes.append(len(pair_ids))
+        if len(writes) > 2:
+            raise OSError(28, "No space left on device")
+        original(self, pair_ids, numbers)
+
+    original = newslint.project._Spill.write
+    monkeypatch.setattr(newslint.project._Spill, "write", write)
+    assert run() == in_memory
+    assert len(writes) == 3  # after the failure no more is written

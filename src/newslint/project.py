@@ -116,6 +116,7 @@ class _Columns:
         self.pair_ids = array(NUMBERS)  # per sighting: its (key, form), as an index into pairs
         self.numbers = array(NUMBERS)  # per sighting: count, line, column, end_line, end_column
         self._spilled: _Spill | None = None
+        self._can_spill = True
         self.rows = 0  # sightings in all
 
     @property
@@ -133,12 +134,17 @@ class _Columns:
             self._spill()
 
     def _spill(self) -> None:
-        if self._spilled is None:
-            try:
+        if not self._can_spill:
+            return
+        try:
+            if self._spilled is None:
                 self._spilled = _Spill()
-            except OSError:
-                return  # no temporary file to be had: they stay in memory
-        self._spilled.write(self.pair_ids, self.numbers)
+            self._spilled.write(self.pair_ids, self.numbers)
+        except OSError:
+            # No temporary file to be had, or the disk is full: the rest stay in memory. A block
+            # only partly written is not counted, so the blocks before it still read back whole.
+            self._can_spill = False
+            return
         self.pair_ids, self.numbers = array(NUMBERS), array(NUMBERS)
 
     def _blocks(self) -> Iterator[tuple[array, array]]:
