@@ -64,7 +64,8 @@ class CapitalisedCommonNoun(Rule):
         # capitalised common nouns, the weaker ones are errors too ("the Children", "Houses"),
         # while one alone may be a name or a title ("told Variety").
         if likely and len(_distinct(kept)) < MIN_NOUNS_CAPITALISED_THROUGHOUT:
-            kept = [m for m in kept if m not in likely]
+            weaker = set(likely)
+            kept = [m for m in kept if m not in weaker]
         for mention in sorted(kept):
             yield Hit(mention.start, mention.end, f"Common noun '{mention.text}' capitalised mid-sentence",
                       mention.text.lower())
@@ -95,9 +96,9 @@ class CapitalisedCommonNoun(Rule):
                 others.append((mention, place))
         nouns = word_list("nouns")
         # "many Farmers": a noun English also uses as a name is common when counted.
-        counted = [m for m, place in others if place is _MID_CLAUSE and _after_quantifier(text, m)
-                   and m.text.lower() in nouns]
-        sure = sorted(sure + counted)
+        counted = {m for m, place in others if place is _MID_CLAUSE and _after_quantifier(text, m)
+                   and m.text.lower() in nouns}
+        sure = sorted(sure + list(counted))
         if len(_distinct(sure)) + len(others) - len(counted) < MIN_NOUNS_CAPITALISED_THROUGHOUT:
             return sure, []  # too few capitals for the article to capitalise nouns throughout
         likely = [m for m, _ in others if m not in counted and m.text.lower() in nouns]
