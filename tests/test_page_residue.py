@@ -324,3 +324,14 @@ def test_a_long_residue_line_is_quoted_short_in_the_message_and_spanned_whole(tm
 def test_a_wire_credit_line_that_ends_the_article_signs_it_off(tmp_path):
     text = "The ferry service resumes on Friday.\n\nReporting by Ana Ruiz; Editing by Tom Lee\n"
     assert found(tmp_path, text, "RES040") == []
+
+
+@pytest.mark.parametrize("line", ["Already a subscriber? Log in", "Font size: A A A"])
+def test_a_residue_line_is_not_also_a_cut_off_sentence(tmp_path, line):
+    # The line ends on "in" or "A", as a cut-off paragraph would; it is page furniture, reported once.
+    path = write(tmp_path / "a.txt", BODY.format(line))
+    _, findings = check_json(str(path))
+    assert [(f["category"], f["line"]) for f in findings] == [("residue", 3)]
+    # With the residue rules off, nothing says the line is furniture: it reads as a cut paragraph.
+    _, findings = check_json("--ignore", "residue", str(path))
+    assert [(f["code"], f["line"]) for f in findings] == [("TRN001", 3)]

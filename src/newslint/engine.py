@@ -172,7 +172,7 @@ def lint_decoded(decoded: Decoded, display: str, fmt: str, plan: Plan) -> FileRe
     parsed = suppressions.parse(text, lines) if loaded.has_comments else None
     if parsed and parsed.directives:
         findings = _apply_suppressions(findings, parsed, lines, display, plan)
-    findings = [f for f in findings if not _ignored_for_file(f, plan)]
+    findings = _without_prose_findings_on_furniture([f for f in findings if not _ignored_for_file(f, plan)])
     findings.sort(key=Finding.sort_key)
     fixable = decoded.clean and fmt != "jsonl"
     return FileResult(display, findings, text, decoded.encoding, fixable, errors, seen.packed(), parsed,
@@ -229,6 +229,20 @@ def has_nothing_to_show(result: FileResult) -> bool:
     trouble, no suppression comments (which may silence a project finding), no text (--fix)."""
     return not (result.findings or result.errors or result.warnings or result.grammar_error
                 or result.text is not None or result.suppressions is not None)
+
+
+# What a residue finding that starts a line says of it: the line is page furniture, not prose.
+_PROSE_CATEGORIES = frozenset({"truncation", "fragment"})
+
+
+def _without_prose_findings_on_furniture(findings: list[Finding]) -> list[Finding]:
+    """A line a residue rule reports from its first column ("Already a subscriber? Log in") is
+    page furniture: a truncation or fragment finding on it would report the furniture again, as
+    a cut-off sentence."""
+    furniture = {f.start.line for f in findings if f.category == "residue" and f.start.column == 1}
+    if not furniture:
+        return findings
+    return [f for f in findings if f.category not in _PROSE_CATEGORIES or f.start.line not in furniture]
 
 
 def finish_project(results: RunResults, plan: Plan, seen: ProjectSightings | None = None) -> list[Finding]:
