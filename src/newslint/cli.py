@@ -275,6 +275,7 @@ def _fix(results: RunResults, targets, plan: Plan, cache: Cache | None, unsafe: 
     them again (in `results`), and tell how many fixes were applied."""
     path_of = {t.display: t.path for t in targets}
     total = 0
+    relinted: dict[int, FileResult] = {}
     for result in results.shown():
         path = path_of.get(result.path)
         if path is None or not result.fixable or not applicable(result.findings, unsafe):
@@ -286,7 +287,8 @@ def _fix(results: RunResults, targets, plan: Plan, cache: Cache | None, unsafe: 
             click.echo(f"newslint: error: {result.path}: cannot write fixes: {exc.strerror or exc}", err=True)
             continue
         total += applied
-        results.replace(result, lint_and_store(path, result.path, plan, cache))
+        relinted[id(result)] = lint_and_store(path, result.path, plan, cache)
+    results.replace(relinted)
     return total
 
 

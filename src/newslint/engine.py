@@ -204,9 +204,11 @@ class RunResults:
         """The results of the files that have something to show, in file order."""
         return [slot for slot in self._slots if isinstance(slot, FileResult)]
 
-    def replace(self, old: FileResult, new: FileResult) -> None:
-        """Put `new` in the place of `old` (a file linted again after --fix)."""
-        self._slots[next(i for i, slot in enumerate(self._slots) if slot is old)] = new
+    def replace(self, new_for_old: dict[int, FileResult]) -> None:
+        """Put each new result in the place of the old one whose id() is its key (files linted
+        again after --fix), in one pass over the run."""
+        if new_for_old:
+            self._slots = [new_for_old.get(id(slot), slot) for slot in self._slots]
 
     def for_paths(self, paths: set[str]) -> dict[str, FileResult]:
         """The result of each file shown as one of `paths`: an empty one is made (and kept) for a
