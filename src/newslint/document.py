@@ -226,6 +226,14 @@ class SourceMap:
         return True
 
 
+def folded(text: str) -> str:
+    """`text` in lowercase with every run of white space as one space, for quick tests of
+    whether a phrase is in it (Document.folded_text is its blocks so folded)."""
+    # Most blocks have no white space to fold, being stripped, printable (no tab or line break)
+    # and without two spaces in a row, and are taken whole instead of being split and joined.
+    return (text if "  " not in text and text.isprintable() else " ".join(text.split())).lower()
+
+
 @dataclass
 class Document:
     """Prose extracted from one article, with the way back to the file it came from."""
@@ -287,13 +295,9 @@ class Document:
 
     @cached_property
     def folded_text(self) -> str:
-        """The text in lowercase with every run of white space as one space, for quick tests."""
-        # Block by block (the text is its blocks between white space): most blocks have no white
-        # space to fold, being stripped, printable (no tab or line break) and without two spaces
-        # in a row, and are taken whole instead of being split into words and joined again.
-        pieces = [text if "  " not in text and text.isprintable() else " ".join(text.split())
-                  for text in self.block_texts]
-        return " ".join(pieces).lower()
+        """The text in lowercase with every run of white space as one space, for quick tests:
+        block by block, as the text is its blocks between white space."""
+        return " ".join(map(folded, self.block_texts))
 
     @cached_property
     def roles(self) -> list[str]:

@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from newslint.document import BLOCK_KINDS, HEADING, Document
+from newslint.document import BLOCK_KINDS, HEADING, Document, folded
 from newslint.errors import ConfigError, read_toml
 from newslint.findings import Hit, Severity, shorten
 from newslint.rule import Context, Rule, RuleDoc, validate_identity
@@ -146,7 +146,7 @@ class PackRule(Rule):
         pieces = self._pieces(doc)
         if present is not None:
             pieces = [(offset, text) for offset, text in pieces
-                      if any(phrase in _folded(text) for phrase in present)]
+                      if any(phrase in folded(text) for phrase in present)]
         if self.anchored:  # a pattern anchored at the start matches once per piece, at its start: no scan
             match = self.pattern.match
             for offset, text in pieces:
@@ -164,12 +164,12 @@ class PackRule(Rule):
         # A phrase can be in the text only if its key word is one of the text's words
         # (Document.word_counts, which the spelling rule builds anyway): one set intersection
         # finds the phrases worth a substring search.
-        folded = doc.folded_text
+        text = doc.folded_text
         # keys() & set: one lookup per key word; frozenset.intersection(dict) would go through
         # every word of the document instead.
         present = [phrase for key in doc.word_counts.keys() & self._literal_keys
-                   for phrase in self._literals_by_key[key] if phrase in folded]
-        return present + [phrase for phrase in self._unkeyed_literals if phrase in folded]
+                   for phrase in self._literals_by_key[key] if phrase in text]
+        return present + [phrase for phrase in self._unkeyed_literals if phrase in text]
 
     def _pieces(self, doc: Document) -> Iterable[tuple[int, str]]:
         blocks = doc.blocks[1:-1] if self.middle_only else doc.blocks
@@ -202,11 +202,6 @@ class PackRule(Rule):
         if matched[:1].isupper() and right[:1].islower():
             right = right[:1].upper() + right[1:]
         return right
-
-
-def _folded(text: str) -> str:
-    """A piece of text as Document.folded_text has it: lowercase, each run of white space one space."""
-    return " ".join(text.split()).lower()
 
 
 _PLAIN_WORD = re.compile(r"\w+")
