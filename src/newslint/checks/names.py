@@ -380,25 +380,30 @@ def _other_person(doc: Document, mention: Mention, right_mentions: list[Mention]
         return False
     if _garbled(mention.text, right):
         return False
-    for after in (False, True):
-        mine = _neighbour_name(doc, mention, after)
-        if mine is None:
+    mine = _neighbours(doc, mention)
+    theirs = [_neighbours(doc, m) for m in right_mentions]
+    for side in (0, 1):  # the name before (a first name), then the name after (a surname)
+        if mine[side] is None:
             continue
-        theirs = {_neighbour_name(doc, m, after) for m in right_mentions} - {None}
-        if theirs and mine not in theirs:
+        names = {pair[side] for pair in theirs} - {None}
+        if names and mine[side] not in names:
             return True
     # A first name is not a surname misspelt: "Lindqist Amberg" beside "Gregory Lindqvist",
     # "Josef Holis" beside "Hollis Brenning".
-    mine = _name_role(doc, mention)
-    theirs = {_name_role(doc, m) for m in right_mentions} - {None}
-    return mine is not None and bool(theirs) and mine not in theirs
+    role = _name_role(mine)
+    roles = {_name_role(pair) for pair in theirs} - {None}
+    return role is not None and bool(roles) and role not in roles
 
 
-def _name_role(doc: Document, mention: Mention) -> str | None:
+def _neighbours(doc: Document, mention: Mention) -> tuple[str | None, str | None]:
+    """The names just before and just after a mention (see _neighbour_name)."""
+    return _neighbour_name(doc, mention, after=False), _neighbour_name(doc, mention, after=True)
+
+
+def _name_role(neighbours: tuple[str | None, str | None]) -> str | None:
     """"given" for a name with a surname after it and none before, "surname" for one after a
     first name and with none after it; None when the neighbours do not tell."""
-    before = _neighbour_name(doc, mention, after=False)
-    after = _neighbour_name(doc, mention, after=True)
+    before, after = neighbours
     if (before is None) == (after is None):
         return None
     return "surname" if before is not None else "given"
