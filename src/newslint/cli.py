@@ -170,9 +170,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
             if fix:
                 results.add(result)  # every result is kept: --fix needs the texts
                 continue
-            if result.sightings:
-                seen.add(result.path, result.sightings)
-                result.sightings = {}
+            seen.take_from(result)
             results.add(result, target)
     finally:
         if bar:

@@ -253,9 +253,7 @@ def finish_project(results: RunResults, plan: Plan, seen: ProjectSightings | Non
     (the command line does, as they arrive); those still in a result are added to it here."""
     seen = seen if seen is not None else ProjectSightings()
     for result in results.shown():
-        if result.sightings:
-            seen.add(result.path, result.sightings)
-            result.sightings = {}
+        seen.take_from(result)
     hits: list[tuple[ProjectRule, ProjectHit]] = []
     for rule in plan.rules:
         if not isinstance(rule, ProjectRule):

@@ -76,6 +76,13 @@ class ProjectSightings:
             columns = self._rules.get(code) or self._rules.setdefault(code, _Columns())
             columns.add(path, keys, forms, numbers)
 
+    def take_from(self, result) -> None:
+        """Move a file's result's packed sightings (engine.FileResult.sightings) in here, so that
+        the result need not carry them to the end of the run."""
+        if result.sightings:
+            self.add(result.path, result.sightings)
+            result.sightings = {}
+
     def for_rule(self, rule: ProjectRule) -> dict[str, list[Sighting]]:
         """The sightings to give `rule.finish`, by path in the order the files came (source lines
         left empty)."""
