@@ -197,6 +197,7 @@ def _across_files(tmp_path, majority: str, minority: str) -> list[str]:
     ("MacDonald", "Macdonald"),  # different families spell one surname differently
     ("Martinez", "Martínez"),
     ("the North East", "the Northeast"),  # ordinary words, and the closed form is one too
+    ("the Saturday Night show", "the Saturday-night show"),  # a day is an ordinary word too
 ])
 def test_across_files_not_variants(tmp_path, majority, minority):
     assert _across_files(tmp_path, majority, minority) == []

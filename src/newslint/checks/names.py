@@ -471,8 +471,14 @@ def _frequency(word: str) -> int:
     return word_frequencies("common-words").get(word.lower(), 0)
 
 
+# Days and months: ordinary words of the language, though always capitalised, which leaves
+# them rare in the lowercased frequency list ("Saturday-night stay" is no "Saturday Night" name).
+_CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december""".split())
+
+
 def _ordinary_word(word: str) -> bool:
-    return _frequency(word) >= ORDINARY_FREQUENCY
+    return _frequency(word) >= ORDINARY_FREQUENCY or word.lower() in _CALENDAR_WORDS
 
 
 @lru_cache(maxsize=65536)  # asked of every name form of every file in a run
