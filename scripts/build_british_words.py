@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_scowl_words import DATA, known_already, words_of  # noqa: E402  (the same word rules)
+from build_scowl_words import DATA, common_misspellings, known_already, words_of  # noqa: E402  (the same word rules)
 
 OUT = DATA / "british-dictionary-words.txt"
 LICENCE = DATA / "licenses" / "LGPL-en_GB-dictionary.txt"
@@ -114,16 +114,6 @@ def main(argv: list[str] | None = None) -> int:
     if readme is not None:
         LICENCE.write_text(readme, encoding="utf-8")
     return 0
-
-
-def common_misspellings() -> set[str]:
-    """The misspellings codespell corrects ("targetting->targeting"), in lowercase."""
-    try:
-        import codespell_lib
-    except ImportError:
-        sys.exit("build_british_words: codespell is needed (python -m pip install codespell)")
-    path = Path(codespell_lib.__file__).parent / "data" / "dictionary.txt"
-    return {line.split("->")[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines() if "->" in line}
 
 
 def known_scowl_words() -> set[str]:

@@ -27,6 +27,13 @@ and trade words, coinages and variants ("winless", "telco", "oche", "strugglers"
 and a few words a typo makes ("cannisters", "realties"). The spelling rules only ever accept
 such a word as a whole: they never offer one as a suggestion ("habus" for "habeus") nor build
 another word from one ("thay" from "th" and "ay" would pass for formed).
+
+Three-letter words of either size go to the rare list too, and only those that are no slip of a
+far more frequent word (the test of scripts/build_newsroom_words.py, by wordfreq's English
+frequencies: "cel", "mph", "qty" are kept, "bas" for "has" and "ret" for "red" are not) and no
+misspelling codespell's list names ("rin"). Build-time only:
+
+    python -m pip install wordfreq pyspellchecker codespell
 """
 
 from __future__ import annotations
@@ -47,6 +54,7 @@ LICENCE = DATA / "licenses" / "SCOWL-copyright.txt"
 PACKAGES = {"wbritish-large": "british-english-large", "wamerican-large": "american-english-large"}
 RARE_PACKAGES = {"wbritish-huge": "british-english-huge", "wamerican-huge": "american-english-huge"}
 _WORD = re.compile(r"[a-z]{4,}")
+_SHORT_WORD = re.compile(r"[a-z]{3}")
 _ROMAN_NUMERAL = re.compile(r"[ivxlcdm]+")
 
 
@@ -94,6 +102,39 @@ def words_of(paths: list[Path]) -> set[str]:
     return words
 
 
+def short_words_of(paths: list[Path]) -> set[str]:
+    """The lists' lowercase words of three letters that are no slip of a far more frequent word
+    and no misspelling codespell names (see the module's docstring)."""
+    try:
+        from spellchecker import SpellChecker
+        from wordfreq import zipf_frequency
+    except ImportError:
+        sys.exit("build_scowl_words: wordfreq and pyspellchecker are needed (python -m pip install wordfreq pyspellchecker)")
+    from build_newsroom_words import SHORT_MISSPELLING_MARGIN, slips
+
+    dictionary = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    misspellings = common_misspellings()
+    words = set()
+    for path in paths:
+        words.update(w for w in path.read_text(encoding="utf-8").split("\n") if _SHORT_WORD.fullmatch(w))
+    kept = set()
+    for word in words - misspellings:
+        own = zipf_frequency(word, "en")
+        if not any(zipf_frequency(e, "en") >= own + SHORT_MISSPELLING_MARGIN for e in slips(word) & dictionary.keys()):
+            kept.add(word)
+    return kept
+
+
+def common_misspellings() -> set[str]:
+    """The misspellings codespell corrects ("targetting->targeting"), in lowercase."""
+    try:
+        import codespell_lib
+    except ImportError:
+        sys.exit("build_scowl_words: codespell is needed (python -m pip install codespell)")
+    path = Path(codespell_lib.__file__).parent / "data" / "dictionary.txt"
+    return {line.split("->")[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines() if "->" in line}
+
+
 def write(out: Path, words: list[str], what: str, source: str) -> None:
     header = [
         f"# Words of {what}",
@@ -118,9 +159,10 @@ def main(argv: list[str] | None = None) -> int:
             lists, source, copyright_text = download(Path(temp))
         common = words_of([lists[name] for name in PACKAGES.values()])
         rare = words_of([lists[name] for name in RARE_PACKAGES.values()]) - common
+        rare |= short_words_of([lists[name] for name in RARE_PACKAGES.values()])  # size 80 holds size 70
     known = known_already()
     write(OUT, sorted(common - known), "SCOWL's size-70 British and American lists", source)
-    write(RARE_OUT, sorted(rare - known), "the British and American lists SCOWL's size 80 adds to size 70", source)
+    write(RARE_OUT, sorted(rare - known), "the British and American lists SCOWL's size 80 adds to size 70\n# (and their three-letter words that are no slip of a far more frequent word)", source)
     if copyright_text is not None:
         LICENCE.write_text(copyright_text, encoding="utf-8")
     return 0

@@ -14,7 +14,7 @@ list cannot tell from the word: "manged" for "managed" (the past of "mange"), "r
 makes a real word is for grammar checking. Real typos alone come to 0.049 findings per
 article, so the measure of the rules is what they report beyond them: false positives (slang,
 coinages, British forms no list has) must stay under 0.005 per article, every listed typo must
-still be found, and everything together under 0.052 per article (issue 6 asks for 0.05). The
+still be found, and everything together at most 0.05 per article (issue 6's target). The
 typos were not made to vanish, nor the false positives, by teaching the rules words of the
 corpus: the word lists are built from public sources (rules/data/README.md), and the rules'
 exceptions are general classes (src/newslint/unknown_words.py, word_formation.py,
@@ -39,7 +39,7 @@ WMT_SOURCES = DATA / "wmt21" / "en_source_docs"
 SEED = DATA.parent / "fixtures" / "seed-article.txt"
 
 MAX_FALSE_POSITIVES_PER_ARTICLE = 0.005
-MAX_FINDINGS_PER_ARTICLE = 0.052
+MAX_FINDINGS_PER_ARTICLE = 0.05
 
 # Real misspellings in the BBC text: (file, line, word as reported).
 BBC_REAL_TYPOS = {

@@ -351,8 +351,16 @@ def test_rare_scowl_words_are_what_their_build_script_keeps():
     text = (builtin_rules_dir() / "data" / "scowl-rare-words.txt").read_text(encoding="utf-8")
     words = [line for line in text.splitlines() if not line.startswith("#")]
     assert words == sorted(set(words)) and len(words) > 100_000
-    assert all(w.isascii() and w.isalpha() and w.islower() and len(w) >= 4 for w in words)
+    assert all(w.isascii() and w.isalpha() and w.islower() and len(w) >= 3 for w in words)
     assert not set(words) & (word_list("english-words").words | word_list("scowl-words"))
+
+
+def test_short_rare_words_are_known_but_slips_of_frequent_short_words_are_not(tmp_path):
+    # "cel" (a painted animation sheet) is a dictionary word no slip of a far more frequent word
+    # makes; "bas" is one letter from "has", a thousand times as frequent, and stays a finding.
+    text = ("The studio painted every cel by hand for the short film.\n\n"
+            "The council bas approved the new budget.\n")
+    assert flagged(tmp_path, text) == ["bas"]
 
 
 def test_british_dictionary_words_are_known_whole_but_its_common_slips_are_not(tmp_path):
