@@ -56,6 +56,14 @@ def slips(word: str) -> set[str]:
     return out
 
 
+def slip_of_frequent_word(word: str, zipf, dictionary) -> bool:
+    """Whether a slip of a far more frequent dictionary word makes `word` (MISSPELLING_MARGIN
+    Zipf units more frequent; SHORT_MISSPELLING_MARGIN for words of fewer than SHORT letters)."""
+    margin = MISSPELLING_MARGIN if len(word) >= SHORT else SHORT_MISSPELLING_MARGIN
+    own = zipf(word)
+    return any(zipf(e) >= own + margin for e in slips(word) & dictionary.keys())
+
+
 def dialect_words() -> set[str]:
     words = set()
     for line in (DATA / "dialect-spellings.txt").read_text(encoding="utf-8").splitlines():
@@ -76,8 +84,7 @@ def reason_to_leave_out(word: str, zipf, dictionary) -> str | None:
         return "no vowel"
     if re.search(r"(.)\1\1", word) or re.fullmatch(r"(?:ha|he|ah)+h?", word):
         return "drawn out"
-    margin = MISSPELLING_MARGIN if len(word) >= SHORT else SHORT_MISSPELLING_MARGIN
-    if any(zipf(e) >= own + margin for e in slips(word) & dictionary.keys()):
+    if slip_of_frequent_word(word, zipf, dictionary):
         return "misspelling"
     for i in range(1, len(word)):
         if not all(part in dictionary and (len(part) > 1 or part in "ai") for part in (word[:i], word[i:])):

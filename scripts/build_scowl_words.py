@@ -110,19 +110,14 @@ def short_words_of(paths: list[Path]) -> set[str]:
         from wordfreq import zipf_frequency
     except ImportError:
         sys.exit("build_scowl_words: wordfreq and pyspellchecker are needed (python -m pip install wordfreq pyspellchecker)")
-    from build_newsroom_words import SHORT_MISSPELLING_MARGIN, slips
+    from build_newsroom_words import slip_of_frequent_word
 
     dictionary = SpellChecker(language="en", distance=1).word_frequency.dictionary
-    misspellings = common_misspellings()
     words = set()
     for path in paths:
         words.update(w for w in path.read_text(encoding="utf-8").split("\n") if _SHORT_WORD.fullmatch(w))
-    kept = set()
-    for word in words - misspellings:
-        own = zipf_frequency(word, "en")
-        if not any(zipf_frequency(e, "en") >= own + SHORT_MISSPELLING_MARGIN for e in slips(word) & dictionary.keys()):
-            kept.add(word)
-    return kept
+    return {word for word in words - common_misspellings()
+            if not slip_of_frequent_word(word, lambda w: zipf_frequency(w, "en"), dictionary)}
 
 
 def common_misspellings() -> set[str]:
