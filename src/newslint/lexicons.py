@@ -13,6 +13,11 @@ from functools import cache
 from newslint.registry import builtin_rules_dir
 
 
+# The names of the days and months, lowercase: words of the language that are always capitalised.
+CALENDAR_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                  "january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december")
+
 _COMMENT = re.compile(r"#[^\n]*")
 _COMMENT_LINE = re.compile(r"^#[^\n]*\n?", re.M)
 # Lists kept sorted, one word per line, by their build scripts (tests/test_lexicons.py checks),

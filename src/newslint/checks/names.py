@@ -17,7 +17,7 @@ from newslint import regexes
 from newslint.dialects import table as dialect_table
 from newslint.document import Document, for_last_document
 from newslint.findings import Hit, Severity
-from newslint.lexicons import word_frequencies, word_list
+from newslint.lexicons import CALENDAR_WORDS, word_frequencies, word_list
 from newslint.registry import builtin_rules_dir
 from newslint.names import Mention, fold, is_all_caps
 from newslint.rule import Context, ProjectHit, ProjectRule, Rule, RuleDoc, Sighting
@@ -473,8 +473,7 @@ def _frequency(word: str) -> int:
 
 # Days and months: ordinary words of the language, though always capitalised, which leaves
 # them rare in the lowercased frequency list ("Saturday-night stay" is no "Saturday Night" name).
-_CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
-    february march april may june july august september october november december""".split())
+_CALENDAR_WORDS = frozenset(CALENDAR_WORDS)
 
 
 def _ordinary_word(word: str) -> bool:

@@ -33,6 +33,7 @@ from typing import Iterator
 from newslint import regexes
 from newslint.document import Document
 from newslint.findings import Hit, Severity
+from newslint.lexicons import CALENDAR_WORDS
 from newslint.rule import Context, Rule, RuleDoc
 
 # Words English doubles in grammar ("that that", "had had", "do do"), reduplicatives and calls
@@ -73,8 +74,7 @@ _TIME_AFTER = regexes.compile(
            long|short|same\s+time|time|times|while|ages|years?|months?|weeks?|days?|hours?|
            minutes?|seconds?|decades?|centur(?:y|ies)|season|summer|winter|spring|autumn|morning|
            afternoon|evening|night|weekend|now|today|tonight|tomorrow|yesterday|
-           january|february|march|april|may|june|july|august|september|october|november|december|
-           monday|tuesday|wednesday|thursday|friday|saturday|sunday|
+           """ + "|".join(CALENDAR_WORDS) + r"""|
            \d{4}s?|\d{2}s|\d+(?:st|nd|rd|th)?)
     )(?!\w)""",
     re.IGNORECASE | re.VERBOSE,
