@@ -45,7 +45,7 @@ except ImportError:  # pragma: no cover - a Python built without it
 
 import newslint
 from newslint import sources, suppressions
-from newslint.engine import FileResult, Plan, lint_decoded, lint_file
+from newslint.engine import FileResult, Plan, lint_decoded, lint_file, read_bytes
 from newslint.findings import Finding, Fix, Position, Severity
 from newslint.project import NUMBERS, Packed
 from newslint.registry import builtin_rules_dir
@@ -292,7 +292,7 @@ def lint_and_store(path: Path, display: str, plan: Plan, cache: Cache | None) ->
     if cache is None or not cache.write:
         return lint_file(path, display, plan)
     try:
-        data = path.read_bytes()  # the bytes linted are the bytes hashed, even if the file changes
+        data = read_bytes(path)  # the bytes linted are the bytes hashed, even if the file changes
     except OSError:
         return lint_file(path, display, plan)  # reports the file as unreadable; nothing to cache
     location = os.path.abspath(path)

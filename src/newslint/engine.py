@@ -113,9 +113,16 @@ class FileResult:
     source: Path | None = None
 
 
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes. Unbuffered: a buffered reader (Path.read_bytes) costs twice as much on
+    the small files of a corpus, for nothing, as the file is read whole."""
+    with open(path, "rb", buffering=0) as file:
+        return file.readall()
+
+
 def lint_file(path: Path, display: str, plan: Plan) -> FileResult:
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return FileResult(display, _input_findings(display, [sources.Problem("INP003", f"cannot read file: {reason}")],

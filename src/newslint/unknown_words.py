@@ -210,12 +210,13 @@ class _Finder:
             return []  # ".png files"
         if word in self.ctx.accept or shapes.quoted_alone(text, start, end):
             return []  # accepted; or a term mentioned: 'the phrase "liberati"'
-        if word.islower() and self._clipped_given_name(lower):
-            return []  # "trev" in an article about a Trevor: a nickname, written as it was said
         full = shapes.restored_g(text, end, lower)
         if full is not None and speller.is_known(full):
             return []  # "lovin'"
         parts = self._misspelled_parts(word, lower)
+        # Asked last, of a word about to be reported: it reads the article's given names.
+        if parts and word.islower() and self._clipped_given_name(lower):
+            return []  # "trev" in an article about a Trevor: a nickname, written as it was said
         if parts and capitalised:
             # At a sentence start: a name, unless one of the commonest words with two letters
             # swapped ("Teh") that the article does not use as a name.
