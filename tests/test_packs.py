@@ -36,6 +36,23 @@ def test_existence_phrases_with_line_scope_and_ignore_case(tmp_path):
     assert findings[0]["message"] == "Share widget text: 'SHARE ON FACEBOOK'"
 
 
+def test_phrases_are_found_where_their_end_words_are_pieces_of_compounds(tmp_path):
+    # The quick test looks a phrase's longest word up among the text's words and their pieces:
+    # an end word may be glued to a neighbour by a hyphen, an apostrophe or a full stop. Each
+    # file has the phrase in one shape only, so no other copy of the word lets it through.
+    _config(tmp_path, PACK_HEAD + 'ignore-case = true\nphrases = ["grim outcome", "harbour fee"]\n')
+    texts = {
+        "hyphens.txt": "Officials feared a non-grim outcome-based review.\n",
+        "apostrophe.txt": "The Harbour Fee's rise was announced.\n",
+        "plain.txt": "The review had a grim outcome.\n",
+        "longer-words.txt": "A grim outcomes report and a harbour feed went out.\n",
+    }
+    paths = [str(write(tmp_path / name, text)) for name, text in texts.items()]
+    status, findings = check_json("--select", "RES901", *paths)
+    found = {(f["path"].rsplit("/", 1)[-1], f["column"], f["end_column"]) for f in findings}
+    assert found == {("hyphens.txt", 24, 36), ("apostrophe.txt", 5, 16), ("plain.txt", 18, 30)}
+
+
 def test_existence_patterns_are_case_sensitive_by_default(tmp_path):
     _config(tmp_path, PACK_HEAD + 'patterns = ["Share on (?:Facebook|X)\\\\b"]\n')
     article = write(tmp_path / "a.txt", "share on facebook\n\nShare on X\n")

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
+from itertools import filterfalse
 from typing import Callable, Iterable, NamedTuple, TypeVar
 
 from newslint import segment
@@ -23,6 +24,7 @@ BLOCK_SEPARATOR = "\n\n"
 # What ends a line in a file: LF, CRLF, and a lone CR (old Mac files), as markdown-it counts them.
 LINE_BREAK = re.compile(r"\r\n?|\n")
 _NON_SPACE = re.compile(r"\S")
+_WORD_RUN = re.compile(r"\w+")
 
 # Block kinds. Sources use these names; rules may rely on them.
 HEADING = "heading"
@@ -292,6 +294,14 @@ class Document:
     def word_counts(self) -> Counter[str]:
         """Each word of `lowered` (segment.words) and how often it occurs."""
         return Counter(segment.words(self.lowered))
+
+    @cached_property
+    def word_pieces(self) -> frozenset[str]:
+        """The pieces of the words of `word_counts` joined by an apostrophe, a hyphen or a full
+        stop ("non-lethal": "non", "lethal"): with word_counts, every whole run of letters and
+        digits of the text. Most words are no such compound, and are not looked at twice."""
+        return frozenset(piece for word in filterfalse(str.isalnum, self.word_counts)
+                         for piece in _WORD_RUN.findall(word))
 
     @cached_property
     def folded_text(self) -> str:

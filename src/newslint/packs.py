@@ -161,13 +161,14 @@ class PackRule(Rule):
 
     def _present_literals(self, doc: Document) -> list[str]:
         """The literal phrases that are in the document's text, case and white space aside."""
-        # A phrase can be in the text only if its key word is one of the text's words
-        # (Document.word_counts, which the spelling rule builds anyway): one set intersection
-        # finds the phrases worth a substring search.
+        # A phrase can be in the text only if its key word is one of the text's words, or a
+        # piece of one (Document.word_counts, which the spelling rule builds anyway, and
+        # word_pieces): set intersections find the phrases worth a substring search.
         text = doc.folded_text
+        keys = self._literal_keys
         # keys() & set: one lookup per key word; frozenset.intersection(dict) would go through
         # every word of the document instead.
-        present = [phrase for key in doc.word_counts.keys() & self._literal_keys
+        present = [phrase for key in (doc.word_counts.keys() & keys) | (doc.word_pieces & keys)
                    for phrase in self._literals_by_key[key] if phrase in text]
         return present + [phrase for phrase in self._unkeyed_literals if phrase in text]
 
@@ -208,12 +209,25 @@ _PLAIN_WORD = re.compile(r"\w+")
 
 
 def _key_word(phrase: str) -> str | None:
-    """The longest word inside a folded phrase, not at either end: white space stands on both
-    its sides wherever the phrase matches, so the word splitter finds it whole. None when the
-    phrase has no such word of three letters or more."""
-    inner = [w for w in phrase.split()[1:-1] if _PLAIN_WORD.fullmatch(w)]
-    key = max(inner, key=len, default="")
+    """The longest word of a folded phrase that is a whole run of letters and digits wherever
+    the phrase matches (_phrase_regex): an inner word, between white space, or a word at an end
+    that is a word edge. So it is one of the text's words, or a piece of one ("lethal" in
+    "non-lethal outcome"): Document.word_counts or word_pieces has it. None when the phrase has
+    no such word of three letters or more."""
+    words = phrase.split()
+    whole = words[1:-1]
+    left, right = _word_edge(phrase[:1]), _word_edge(phrase[-1:])
+    if len(words) == 1:
+        whole = words if left and right else []
+    else:
+        whole += [words[0]] * left + [words[-1]] * right
+    key = max((w for w in whole if _PLAIN_WORD.fullmatch(w)), key=len, default="")
     return key if len(key) >= 3 else None
+
+
+def _word_edge(end: str) -> bool:
+    """Whether a phrase that starts (or ends) with `end` has a word edge there (_phrase_regex)."""
+    return end.isalnum() or end == "_"
 
 
 def _lines(blocks) -> Iterator[tuple[int, str]]:
@@ -234,8 +248,8 @@ def _fold(text: str) -> str:
 def _phrase_regex(phrase: str) -> str:
     """A literal phrase as a regex: spaces match any white space, word edges are enforced."""
     body = r"\s+".join(re.escape(part) for part in phrase.split())
-    left = r"(?<!\w)" if phrase[:1].isalnum() or phrase[:1] == "_" else ""
-    right = r"(?!\w)" if phrase[-1:].isalnum() or phrase[-1:] == "_" else ""
+    left = r"(?<!\w)" if _word_edge(phrase[:1]) else ""
+    right = r"(?!\w)" if _word_edge(phrase[-1:]) else ""
     return f"{left}{body}{right}"
 
 
