@@ -46,6 +46,17 @@ def test_duplicated_sentence_and_paragraph(tmp_path):
     assert positions(tmp_path, text2, "MTA302,MTA303") == [("MTA302", 5, 16)]
 
 
+def test_copies_that_differ_in_case_and_white_space_are_still_repeats(tmp_path):
+    # The copy breaks its line, doubles a space and shouts a word: folded, it is the same text.
+    sentence = "The council approved the new harbour budget on Monday evening."
+    copy = "The council approved the NEW harbour  budget\non Monday evening."
+    text = f"{sentence} Work starts in May.\n\nOthers agreed. {copy}\n"
+    assert positions(tmp_path, text, "MTA302,MTA303") == [("MTA302", 3, 16)]
+    paragraph = "Residents said they welcomed the plan and hoped that work would start before the summer."
+    text = f"{paragraph}\n\nWork starts in May.\n\n{paragraph.upper()}\n\n{paragraph.replace(' ', '   ')}\n"
+    assert positions(tmp_path, text, "MTA302,MTA303") == [("MTA303", 5, 1), ("MTA303", 7, 1)]
+
+
 def test_short_sentences_may_repeat(tmp_path):
     assert positions(tmp_path, "He declined to comment.\n\nShe declined too. He declined to comment.\n",
                      "MTA302,MTA303") == []

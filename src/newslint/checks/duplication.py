@@ -26,6 +26,14 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _all_distinct(texts: list[str]) -> bool:
+    """Whether no two texts have the same _key: one map and a set, without the rules' tests of
+    each sentence (its role, its length). Most articles repeat nothing, and the rules then need
+    not look at each sentence. False means some may repeat."""
+    keys = list(map(_key, texts))
+    return len(set(keys)) == len(keys)
+
+
 class DuplicatedSentence(Rule):
     code = "MTA302"
     name = "duplicated-sentence"
@@ -45,6 +53,8 @@ class DuplicatedSentence(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        if _all_distinct([sentence.text for sentence in doc.sentences]):
+            return
         repeated_blocks = _repeated_blocks(doc)
         roles = doc.roles
         seen: set[str] = set()
@@ -85,6 +95,8 @@ class DuplicatedParagraph(Rule):
 @for_last_document  # MTA302 and MTA303 ask in turn
 def _repeated_blocks(doc: Document) -> set[int]:
     """Indexes of the body paragraphs that repeat an earlier one."""
+    if _all_distinct(doc.block_texts):
+        return set()
     seen: set[str] = set()
     repeated = set()
     roles = doc.roles
