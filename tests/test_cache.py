@@ -15,8 +15,11 @@ import pytest
 
 import newslint
 import newslint.cache
+from newslint import regexes
 from newslint.cache import TAG_NAME
 from tests.util import check_json, run_cli, write
+
+needs_regex_store = pytest.mark.skipif(not regexes.KEPT, reason="compiled patterns are kept on Python 3.11 and later")
 
 BAD = "Harbour reopens\n\nThe harbour reopened on Monday after the the storm, officials said.\n"
 CLEAN = "Harbour reopens\n\nThe harbour reopened on Monday after the storm, officials said.\n"
@@ -392,7 +395,8 @@ def test_clean_of_the_current_folder_removes_only_newslints_files(tmp_path, monk
     assert list((tmp_path / "v1").glob("??/*.json"))  # the entries sit beside the user's draft
     result = run_cli("clean", *args)
     assert result.exit_code == 0
-    assert result.stdout.startswith("Removed 2 newslint cache files (") and "kept" in result.stdout
+    stored = 2 if regexes.KEPT else 1  # the file's entry, and the compiled patterns (Python 3.11+)
+    assert result.stdout.startswith(f"Removed {stored} newslint cache files (") and "kept" in result.stdout
     assert _user_files(tmp_path) == before
 
 
@@ -585,6 +589,7 @@ def _store(cache_dir: Path) -> Path:
     return store
 
 
+@needs_regex_store
 def test_compiled_regexes_are_kept_and_reused(tmp_path, cache_dir, monkeypatch):
     import newslint.regexes
 
@@ -607,6 +612,7 @@ def test_compiled_regexes_are_kept_and_reused(tmp_path, cache_dir, monkeypatch):
     assert parsed == []  # every pattern came from the store
 
 
+@needs_regex_store
 def test_a_broken_regex_store_is_rewritten(tmp_path, cache_dir):
     write(tmp_path / "a.txt", "Home » News » Harbour reopens\n\n" + BAD)
     cold = _check(str(tmp_path / "a.txt"))

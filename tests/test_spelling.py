@@ -335,6 +335,8 @@ def test_scowl_words_are_what_their_build_script_keeps():
     assert not set(words) & word_list("english-words").words  # only what the dictionary lacks
 
 
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="the list was copied from Python 3.11's table, "
+                    "which added endings (webp, avif, vtt) that 3.10's lacks")
 def test_file_formats_are_file_endings_python_knows():
     import mimetypes
 

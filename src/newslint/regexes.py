@@ -32,6 +32,10 @@ try:  # CPython 3.11 and later
 except ImportError:  # pragma: no cover - another Python: compile the usual way
     _sre = None
 
+# Whether compiled patterns can be kept at all: CPython 3.11 and later (on 3.10, `compile` is
+# re.compile and no store is written).
+KEPT = _sre is not None
+
 _store: dict[str, list] = {}  # pattern key -> what _sre.compile takes besides the pattern
 _used: set[str] = set()
 _path: str | None = None
