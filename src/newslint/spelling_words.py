@@ -70,8 +70,8 @@ def file_extension(text: str, start: int) -> bool:
 
 
 # The names of file formats, three letters or more: the file endings Python's mimetypes module
-# knows itself, as of Python 3.11 (tests/test_spelling.py checks that each one is), copied here because importing
-# mimetypes costs a one-file run about 10 ms.
+# knows itself, as of Python 3.11 (tests/test_spelling.py checks that each one is), copied here
+# because importing mimetypes costs a one-file run about 10 ms.
 FILE_FORMATS = frozenset(
     """
     aac adts aif aifc aiff ass avi avif bat bcpio bin bmp cdf cpio csh css csv dll doc dot
