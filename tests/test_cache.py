@@ -1,7 +1,7 @@
 """The results cache: hits, what invalidates an entry, broken caches, --no-cache, `newslint clean`.
 
-Whether a run read the cache is seen by counting calls to the linter (`lint_decoded`, which the
-cache calls on a miss) and by the entries' modification times; both runs in process, on fewer
+Whether a run read the cache is seen by counting the files given to the linter (`lint_texts`,
+which a cache miss comes to) and by the entries' modification times; both runs in process, on fewer
 files than make a process pool, unless the test is about --jobs.
 """
 
@@ -38,14 +38,13 @@ def linted(monkeypatch) -> list[str]:
     import newslint.engine
 
     calls: list[str] = []
-    real = newslint.engine.lint_decoded
+    real = newslint.engine.lint_texts
 
-    def counting(decoded, display, fmt, plan):
-        calls.append(Path(display).name)
-        return real(decoded, display, fmt, plan)
+    def counting(files, plan):
+        calls.extend(Path(display).name for _, display, _ in files)
+        return real(files, plan)
 
-    monkeypatch.setattr(newslint.cache, "lint_decoded", counting)  # the cache's miss
-    monkeypatch.setattr(newslint.engine, "lint_decoded", counting)  # lint_file, without a cache
+    monkeypatch.setattr(newslint.engine, "lint_texts", counting)  # every file linted, cache or not
     return calls
 
 

@@ -135,3 +135,30 @@ def test_a_worker_sends_a_file_with_nothing_to_show_as_its_sightings_alone(tmp_p
     assert isinstance(quiet, dict) and "NCN002" in quiet  # the packed sightings, nothing else
     assert isinstance(loud, FileResult) and [f.code for f in loud.findings] == ["MTA301"]
     assert loud.text is None and loud.path == "" and loud.source is None  # the parent has them
+
+
+def test_files_linted_in_one_group_report_what_each_reports_alone(tmp_path, monkeypatch):
+    """The engine runs each rule over a group of files' documents before the next rule; what a
+    rule works out about one document (repeated paragraphs, unknown words, names) must stay
+    that document's."""
+    import newslint.engine
+
+    repeated = "The quarry will close in March, the owners said.\n\n"
+    write(tmp_path / "a.txt", "Quarry to close\n\n" + repeated + "Workers were told on Friday.\n\n" + repeated)
+    write(tmp_path / "b.txt", "Bridge vote\n\nCouncillor Marta Velkoviczka voted for the bridge. Velkoviczka said "
+                              "it was overdue. Velkoviczka later left. Velkovizcka did not take questions.\n")
+    write(tmp_path / "c.txt", "Harbour works\n\nThe goverment rebuilt the harbour after the storm, engineers said.\n")
+    write(tmp_path / "d.jsonl", '{"text": "Talks resumed on Monday. warning."}\n'
+                                '{"text": "The the ferry sailed at noon."}\n')
+    write(tmp_path / "e.txt", "Caf\xe9 reopens\n\nThe caf\xe9 reopened on Monday.\n", encoding="latin-1")
+    (tmp_path / "f.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    write(tmp_path / "g.md", "# Quarry\n\n" + repeated + "<!-- newslint-disable-next-line SPL001 -->\nThe goverment paid.\n\n")
+    together = run_cli("check", "--format", "json", "--no-cache", "--jobs", "1", str(tmp_path))
+    monkeypatch.setattr(newslint.engine, "GROUP_FILES", 1)
+    alone = run_cli("check", "--format", "json", "--no-cache", "--jobs", "1", str(tmp_path))
+    assert together.exit_code == alone.exit_code == 1
+    assert together.stdout == alone.stdout
+    found = {(os.path.basename(f["path"]), f["code"]) for f in json.loads(together.stdout)}
+    assert {("a.txt", "MTA302"), ("b.txt", "NMS001"), ("c.txt", "SPL001"), ("d.jsonl", "MTA301"),
+            ("d.jsonl", "FRG001"), ("e.txt", "INP001"), ("f.txt", "INP002")} <= found
+    assert not any(name == "g.md" for name, _ in found)

@@ -37,6 +37,7 @@ import os
 import sys
 from array import array
 from pathlib import Path
+from typing import Iterator, Sequence
 
 try:  # the BLAKE2 module itself: hashlib would load OpenSSL too (3 ms of every run)
     from _blake2 import blake2b
@@ -45,11 +46,10 @@ except ImportError:  # pragma: no cover - a Python built without it
 
 import newslint
 from newslint import sources, suppressions
-from newslint.engine import FileResult, Plan, lint_decoded, lint_file, read_bytes
+from newslint.engine import FileResult, Plan, lint_files
 from newslint.findings import Finding, Fix, Position, Severity
 from newslint.project import NUMBERS, Packed
 from newslint.registry import builtin_rules_dir
-from newslint.sources.decoding import decode
 
 DEFAULT_DIR = ".newslint_cache"
 ENTRIES = "v1"  # the entry format; bump it when the layout of an entry changes
@@ -287,23 +287,23 @@ def look_up(cache: Cache, targets: list, run_name: str | None) -> list[FileResul
     return results
 
 
-def lint_and_store(path: Path, display: str, plan: Plan, cache: Cache | None) -> FileResult:
-    """lint_file, and the result written to the cache for next time."""
+def lint_and_store(files: Sequence[tuple[Path, str]], plan: Plan, cache: Cache | None) -> Iterator[FileResult]:
+    """lint_files, and each result written to the cache for next time."""
     if cache is None or not cache.write:
-        return lint_file(path, display, plan)
-    try:
-        data = read_bytes(path)  # the bytes linted are the bytes hashed, even if the file changes
-    except OSError:
-        return lint_file(path, display, plan)  # reports the file as unreadable; nothing to cache
-    location = os.path.abspath(path)
-    fmt = _format(path)
-    key = cache.key(location, fmt, data)
-    decoded = decode(data)
-    del data  # a big file's bytes need not stay beside its text while it is linted
-    result = lint_decoded(decoded, display, fmt, plan)
-    result.source = path
-    cache.put(location, key, result)
-    return result
+        yield from lint_files(files, plan)
+        return
+    keys: dict[Path, tuple[str, str]] = {}
+
+    def keep_key(path: Path, fmt: str, data: bytes) -> None:
+        # The bytes linted are the bytes hashed, even if the file changes meanwhile.
+        location = os.path.abspath(path)
+        keys[path] = (location, cache.key(location, fmt, data))
+
+    for (path, _), result in zip(files, lint_files(files, plan, keep_key)):
+        entry = keys.pop(path, None)
+        if entry is not None:  # None: unreadable, nothing to cache
+            cache.put(*entry, result)
+        yield result
 
 
 def _format(path: Path | str) -> str:

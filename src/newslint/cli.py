@@ -285,7 +285,7 @@ def _fix(results: RunResults, targets, plan: Plan, cache: Cache | None, unsafe: 
             click.echo(f"newslint: error: {result.path}: cannot write fixes: {exc.strerror or exc}", err=True)
             continue
         total += applied
-        relinted[id(result)] = lint_and_store(path, result.path, plan, cache)
+        relinted[id(result)] = next(lint_and_store([(path, result.path)], plan, cache))
     results.replace(relinted)
     return total
 

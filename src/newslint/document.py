@@ -251,6 +251,8 @@ class Document:
     meta: dict = field(default_factory=dict)
     # U+FFFD in the text came from decoding the file, which an input finding reports (Decoded.replaced).
     decoder_replacements: bool = False
+    # What functions of the document computed for the rules (once_per_document).
+    answers: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -445,20 +447,19 @@ class Document:
 _Answer = TypeVar("_Answer")
 
 
-def for_last_document(compute: Callable[..., _Answer]) -> Callable[..., _Answer]:
-    """`compute(doc, *args)`, remembered for the last document and arguments it was asked about:
-    several rules ask in turn about the document being linted, and it is linted once. Only the
-    last is kept, so a long run holds no old documents."""
-    last: tuple | None = None
+def once_per_document(compute: Callable[..., _Answer]) -> Callable[..., _Answer]:
+    """`compute(doc, *args)`, remembered in the document for those same arguments: several rules
+    ask about each document, and not one right after the other (the engine runs each rule over
+    a batch of documents before the next). The answer goes when the document does."""
 
     @wraps(compute)
     def answer(doc: "Document", *args) -> _Answer:
-        nonlocal last
-        if last is not None and last[0] is doc and len(last[1]) == len(args) \
-                and all(a is b for a, b in zip(last[1], args)):
-            return last[2]
+        key = (compute, *map(id, args))
+        known = doc.answers.get(key)
+        if known is not None and all(a is b for a, b in zip(known[0], args)):
+            return known[1]
         result = compute(doc, *args)
-        last = (doc, args, result)
+        doc.answers[key] = (args, result)  # the arguments kept alive, so their ids stay theirs
         return result
 
     return answer

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from newslint import sources, suppressions
 from newslint.config import Settings, read_accept_file
@@ -120,19 +120,57 @@ def read_bytes(path: Path) -> bytes:
         return file.readall()
 
 
+# Files are linted a group at a time, and each rule runs over every document of a group before
+# the next rule does (_check_documents). A group is a few files, or one big one.
+GROUP_FILES = 16
+GROUP_BYTES = 256 * 1024
+# Documents taken through the rules together: a streamed JSON Lines file is linted this many
+# characters of records at a time.
+BATCH_CHARS = 64 * 1024
+
+
 def lint_file(path: Path, display: str, plan: Plan) -> FileResult:
-    try:
-        data = read_bytes(path)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return FileResult(display, _input_findings(display, [sources.Problem("INP003", f"cannot read file: {reason}")],
-                                                   None, plan))
-    fmt = sources.format_for(str(path)) or "text"
-    decoded = decode(data)
-    del data  # a big file's bytes need not stay beside its text while it is linted
-    result = lint_decoded(decoded, display, fmt, plan)
-    result.source = path
-    return result
+    return next(lint_files([(path, display)], plan))
+
+
+def lint_files(files: Iterable[tuple[Path, str]], plan: Plan,
+               on_read: Callable[[Path, str, bytes], None] | None = None) -> Iterator[FileResult]:
+    """The result of each (path, shown path), in order; the files are read and linted a group at
+    a time (lint_texts). `on_read(path, format, data)` is shown each file's bytes as they are
+    read: the cache keys a file by them."""
+    group: list[FileResult | tuple[Path, Decoded, str, str]] = []
+    size = 0
+    for path, display in files:
+        try:
+            data = read_bytes(path)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            problem = sources.Problem("INP003", f"cannot read file: {reason}")
+            group.append(FileResult(display, _input_findings(display, [problem], None, plan)))
+            continue
+        fmt = sources.format_for(str(path)) or "text"
+        if on_read is not None:
+            on_read(path, fmt, data)
+        size += len(data)
+        group.append((path, decode(data), display, fmt))
+        del data  # a big file's bytes need not stay beside its text while it is linted
+        if len(group) >= GROUP_FILES or size >= GROUP_BYTES:
+            yield from _lint_group(group, plan)
+            group, size = [], 0
+    yield from _lint_group(group, plan)
+
+
+def _lint_group(group: list[FileResult | tuple[Path, Decoded, str, str]], plan: Plan) -> Iterator[FileResult]:
+    """The results of a group of files, read (a FileResult already: an unreadable file)."""
+    readable_files = [item for item in group if not isinstance(item, FileResult)]
+    linted = iter(lint_texts([(decoded, display, fmt) for _, decoded, display, fmt in readable_files], plan))
+    for item in group:
+        if isinstance(item, FileResult):
+            yield item
+            continue
+        result = next(linted)
+        result.source = item[0]
+        yield result
 
 
 def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
@@ -141,49 +179,95 @@ def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
 
 def lint_decoded(decoded: Decoded, display: str, fmt: str, plan: Plan) -> FileResult:
     """Lint a file already turned into text (see sources/decoding.py)."""
-    if decoded.text is None:
-        return FileResult(display, _input_findings(display, [sources.Problem("INP002", decoded.note)], None, plan))
-    text = decoded.text
-    problems: list[sources.Problem] = []
-    # JSON Lines records are linted one at a time, unless LanguageTool is to batch them together.
-    loaded = sources.load(fmt, display, text, plan.source_options, stream=plan.grammar is None)
-    lines = loaded.lines or (loaded.documents[0].lines if loaded.documents else LineIndex(text))
-    if not decoded.clean:  # at the first replaced byte, if any: the user looks for it there
-        where = lines.position(decoded.bad_at) if decoded.bad_at is not None else (1, 1)
-        problems.append(sources.Problem("INP001", decoded.note, *where))
+    return lint_texts([(decoded, display, fmt)], plan)[0]
 
-    findings: list[Finding] = []
-    errors: list[str] = []
-    seen = Packer()
-    for doc in loaded.documents:
-        doc.decoder_replacements = decoded.replaced
-        for rule in plan.rules:
+
+def lint_texts(files: list[tuple[Decoded, str, str]], plan: Plan) -> list[FileResult]:
+    """Lint files already turned into text (decoded, shown path, format), rule by rule over
+    their documents a batch at a time (_check_documents)."""
+    linting = [_FileLinting(decoded, display, fmt, plan) for decoded, display, fmt in files]
+    batch: list[tuple[_FileLinting, Document]] = []
+    chars = 0
+    for file in linting:
+        for doc in file.documents():
+            batch.append((file, doc))
+            chars += len(doc.text)
+            if chars >= BATCH_CHARS:
+                _check_documents(batch, plan)
+                batch, chars = [], 0
+    _check_documents(batch, plan)
+    return [file.result(plan) for file in linting]
+
+
+def _check_documents(batch: list[tuple["_FileLinting", Document]], plan: Plan) -> None:
+    """Every rule over every document of the batch, one rule after the other. Taking one rule
+    over many documents keeps its code and data in the processor's caches: a run is about a
+    tenth faster than when each document goes through every rule in turn."""
+    ctx = plan.context
+    for rule in plan.rules:
+        observe = rule.observe if isinstance(rule, ProjectRule) else None
+        for file, doc in batch:
             try:
-                if isinstance(rule, ProjectRule):
+                if observe is not None:
                     # Packed at once: a JSON Lines file has many records, each with its sightings.
-                    seen.add(rule.code, rule.observe(doc, plan.context))
+                    file.seen.add(rule.code, observe(doc, ctx))
                     continue
-                for hit in rule.check(doc, plan.context):
-                    findings.append(_finding(doc, rule, hit, plan))
+                for hit in rule.check(doc, ctx):
+                    file.findings.append(_finding(doc, rule, hit, plan))
             except Exception as exc:  # a rule bug must not end the run
-                errors.append(f"{display}: internal error in rule {rule.code} ({rule.name}): "
-                              f"{type(exc).__name__}: {exc}")
-    grammar_error, warnings = None, []
-    if plan.grammar is not None and loaded.documents:
-        report = plan.grammar.check(loaded.documents)
-        findings.extend(_grammar_findings(loaded.documents, report.matches, plan))
-        grammar_error, warnings = report.error, report.warnings
+                file.errors.append(f"{file.display}: internal error in rule {rule.code} ({rule.name}): "
+                                   f"{type(exc).__name__}: {exc}")
 
-    problems.extend(loaded.problems)  # a streamed source has found them all by now
-    findings[:0] = _input_findings(display, problems, lines, plan)
-    parsed = suppressions.parse(text, lines) if loaded.has_comments else None
-    if parsed and parsed.directives:
-        findings = _apply_suppressions(findings, parsed, lines, display, plan)
-    findings = _without_prose_findings_on_furniture([f for f in findings if not _ignored_for_file(f, plan)])
-    findings.sort(key=Finding.sort_key)
-    fixable = decoded.clean and fmt != "jsonl"
-    return FileResult(display, findings, text, decoded.encoding, fixable, errors, seen.packed(), parsed,
-                      grammar_error, warnings)
+
+class _FileLinting:
+    """One file from its text to its result: its documents, then what the rules found in them."""
+
+    def __init__(self, decoded: Decoded, display: str, fmt: str, plan: Plan) -> None:
+        self.decoded, self.display, self.fmt = decoded, display, fmt
+        self.findings: list[Finding] = []
+        self.errors: list[str] = []
+        self.seen = Packer()
+        self.loaded: sources.Loaded | None = None
+        if decoded.text is not None:
+            # JSON Lines records are linted a batch at a time, unless LanguageTool is to batch
+            # them together.
+            self.loaded = sources.load(fmt, display, decoded.text, plan.source_options, stream=plan.grammar is None)
+
+    def documents(self) -> Iterator[Document]:
+        if self.loaded is None:
+            return
+        for doc in self.loaded.documents:
+            doc.decoder_replacements = self.decoded.replaced
+            yield doc
+
+    def result(self, plan: Plan) -> FileResult:
+        decoded, display, fmt, loaded = self.decoded, self.display, self.fmt, self.loaded
+        if loaded is None:
+            problem = sources.Problem("INP002", decoded.note)
+            return FileResult(display, _input_findings(display, [problem], None, plan))
+        text = decoded.text
+        findings = self.findings
+        lines = loaded.lines or (loaded.documents[0].lines if loaded.documents else LineIndex(text))
+        problems: list[sources.Problem] = []
+        if not decoded.clean:  # at the first replaced byte, if any: the user looks for it there
+            where = lines.position(decoded.bad_at) if decoded.bad_at is not None else (1, 1)
+            problems.append(sources.Problem("INP001", decoded.note, *where))
+        grammar_error, warnings = None, []
+        if plan.grammar is not None and loaded.documents:
+            report = plan.grammar.check(loaded.documents)
+            findings.extend(_grammar_findings(loaded.documents, report.matches, plan))
+            grammar_error, warnings = report.error, report.warnings
+
+        problems.extend(loaded.problems)  # a streamed source has found them all by now
+        findings[:0] = _input_findings(display, problems, lines, plan)
+        parsed = suppressions.parse(text, lines) if loaded.has_comments else None
+        if parsed and parsed.directives:
+            findings = _apply_suppressions(findings, parsed, lines, display, plan)
+        findings = _without_prose_findings_on_furniture([f for f in findings if not _ignored_for_file(f, plan)])
+        findings.sort(key=Finding.sort_key)
+        fixable = decoded.clean and fmt != "jsonl"
+        return FileResult(display, findings, text, decoded.encoding, fixable, self.errors, self.seen.packed(),
+                          parsed, grammar_error, warnings)
 
 
 class RunResults:

@@ -67,8 +67,7 @@ def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
           cache: Cache | None) -> Iterator[FileResult]:
     jobs = workers(jobs, len(targets))
     if jobs <= 1 or len(targets) < MIN_FILES_FOR_POOL or not _can_fork():
-        for t in targets:
-            result = lint_and_store(t.path, t.display, plan, cache)
+        for result in lint_and_store([(t.path, t.display) for t in targets], plan, cache):
             if not keep_text:
                 result.text = None  # a big run must not keep every file's text
             yield result
@@ -120,8 +119,7 @@ def _work(chunk: list[tuple[str, str]]) -> list[tuple[FileResult | dict, str | N
     A file with nothing to show but its project sightings (most files) is sent as its sightings
     alone: a whole FileResult costs the parent far more to unpickle."""
     out: list[tuple[FileResult | dict, str | None]] = []
-    for path, display in chunk:
-        result = lint_and_store(Path(path), display, _plan, _cache)
+    for result in lint_and_store([(Path(path), display) for path, display in chunk], _plan, _cache):
         problem = _cache.take_problem() if _cache is not None else None
         if not _keep_text:
             result.text = None  # the whole file need not travel back to the parent

@@ -27,7 +27,7 @@ from typing import Collection, NamedTuple
 from newslint import regexes, segment, speller
 from newslint import spelling_words as shapes
 from newslint.dialects import keep_case, leaning, preferred
-from newslint.document import Document, for_last_document
+from newslint.document import Document, once_per_document
 from newslint.lexicons import word_frequencies, word_list
 from newslint.rule import Context
 from newslint.word_formation import british_form, is_formed
@@ -64,7 +64,7 @@ class Unknown(NamedTuple):
     suggestion: str | None  # in the case written, and in the configured dialect
 
 
-@for_last_document
+@once_per_document
 def unknown_words(doc: Document, ctx: Context) -> list[Unknown]:
     """The document's unknown words, in order; computed once per document and context."""
     return _Finder(doc, ctx).run()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from newslint.document import Document, for_last_document
+from newslint.document import Document, once_per_document
 from newslint.findings import Hit, Severity
 from newslint.rule import Context, Rule, RuleDoc
 from newslint.structure import BODY
@@ -92,7 +92,7 @@ class DuplicatedParagraph(Rule):
             yield Hit(block.start, block.end, "Paragraph repeated: the article already has it")
 
 
-@for_last_document  # MTA302 and MTA303 ask in turn
+@once_per_document  # MTA302 and MTA303 ask in turn
 def _repeated_blocks(doc: Document) -> set[int]:
     """Indexes of the body paragraphs that repeat an earlier one."""
     if _all_distinct(doc.block_texts):

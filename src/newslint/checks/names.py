@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from newslint import regexes
 from newslint.dialects import table as dialect_table
-from newslint.document import Document, for_last_document
+from newslint.document import Document, once_per_document
 from newslint.findings import Hit, Severity
 from newslint.lexicons import CALENDAR_WORDS, word_frequencies, word_list
 from newslint.registry import builtin_rules_dir
@@ -662,7 +662,7 @@ class PlaceNearMiss(Rule):
             yield Hit(mention.start, mention.end, f"'{form}' looks like a misspelling of the place '{right}'", right)
 
 
-@for_last_document
+@once_per_document
 def _near_misses(doc: Document, ctx: Context) -> frozenset[int]:
     """Where NMS001 reports a name in this document: asked by NMS002 for its rare candidates."""
     return frozenset(hit.start for hit in NameNearMiss().check(doc, ctx))
