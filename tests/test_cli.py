@@ -233,3 +233,13 @@ def test_explain_unknown_rule_exits_2():
 
 def test_unknown_option_value_exits_2(tmp_path):
     assert run_cli("check", "--output-format", "xml", str(tmp_path)).exit_code == 2
+
+
+@pytest.mark.parametrize(("name", "linted"), [
+    ("a.md", True), ("A.TXT", True), ("notes.v2.md", True), ("page.html", True), ("feed.jsonl", True),
+    (".md", False), ("archive.tar.gz", False), ("readme", False), ("dots.", False),
+])
+def test_a_folder_is_walked_for_the_known_endings_only(tmp_path, name, linted):
+    write(tmp_path / "d" / name, "The harbour reopened on Monday after the the storm.\n")
+    status, findings = check_json(str(tmp_path / "d"))
+    assert (status, bool(findings)) == ((1, True) if linted else (0, False))

@@ -86,7 +86,7 @@ class Cache:
     def key_of_file(self, location: str, fmt: str, path: Path | str) -> str:
         """key() of the file's bytes, read a piece at a time (a 100 MB file is not held)."""
         digest = blake2b(digest_size=20)
-        with open(path, "rb") as file:
+        with open(path, "rb", buffering=0) as file:  # read whole pieces: no buffer needed
             while piece := file.read(1 << 20):
                 digest.update(piece)
         return self._key(location, fmt, digest.hexdigest())
@@ -117,8 +117,8 @@ class Cache:
 
     def _read(self, path: str) -> dict | None:
         try:
-            with open(path, "rb") as file:
-                raw = file.read()
+            with open(path, "rb", buffering=0) as file:
+                raw = file.readall()
         except (FileNotFoundError, NotADirectoryError):
             return None  # never written (a folder that cannot be written says so on writing)
         except OSError as exc:
