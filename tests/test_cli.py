@@ -158,6 +158,15 @@ def test_exclude_globs_for_files_and_for_folders(tmp_path):
         "keep.txt", "raw.txt", os.path.join("wire", "keep.txt")]
 
 
+def test_folder_name_excludes_match_folders_of_that_name_at_any_depth_and_no_file(tmp_path):
+    for name in ("keep.txt", "raw.txt", "wire/raw/x.txt", "raw/y.txt", "a/b/node_modules/z.txt", "wire/rawer/k.txt"):
+        write(tmp_path / name, BREADCRUMB)
+    write(tmp_path / "newslint.toml", 'exclude = ["raw/"]\n')
+    _, findings = check_json(str(tmp_path))
+    assert sorted(os.path.relpath(f["path"], tmp_path) for f in findings) == [
+        "keep.txt", "raw.txt", os.path.join("wire", "rawer", "k.txt")]
+
+
 def test_unknown_ending_named_explicitly_is_read_as_text(tmp_path):
     path = write(tmp_path / "article.body", BREADCRUMB)
     assert codes(check_json(str(path))[1]) == ["RES001"]

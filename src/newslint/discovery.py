@@ -11,6 +11,7 @@ run forever when read. Named on the command line it is an error; in a folder it 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,13 +144,24 @@ def _relative(path: str, base: str) -> str | None:
     return None
 
 
+# A glob that names a folder and nothing else ("node_modules/", "drafts/"): gitignore matches
+# it as a folder of that name at any depth, so its name is all there is to compare.
+_FOLDER_NAME = re.compile(r"[^*?\[\]!/\\#\s][^*?\[\]/\\\s]*/")
+
+
 class _Excluded:
     """The `exclude` globs. Those ending in "/" match folders only, and a folder they match is
     never entered: a file need only be tested against the others (often none, which spares a
-    corpus of thousands of files as many pattern tests)."""
+    corpus of thousands of files as many pattern tests). When every glob is a plain folder name
+    (the defaults are), names are compared and pathspec is not imported at all (15 ms)."""
 
     def __init__(self, globs: list[str]) -> None:
-        import pathspec  # slow to import: only when a folder is walked
+        self.folder_names: frozenset[str] | None = None
+        if all(_FOLDER_NAME.fullmatch(g) for g in globs):
+            self.folder_names = frozenset(g[:-1] for g in globs)
+            self.files = None
+            return
+        import pathspec  # slow to import: only for globs that need it
 
         self.any = pathspec.GitIgnoreSpec.from_lines(globs)
         file_globs = [g for g in globs if not g.rstrip().endswith("/")]
@@ -157,6 +169,8 @@ class _Excluded:
 
     def match(self, path: str, is_dir: bool) -> bool:
         if is_dir:
+            if self.folder_names is not None:
+                return path.rpartition("/")[2] in self.folder_names
             return self.any.match_file(path + "/")
         return self.files is not None and self.files.match_file(path)
 
