@@ -153,6 +153,14 @@ def test_files_linted_in_one_group_report_what_each_reports_alone(tmp_path, monk
     write(tmp_path / "e.txt", "Caf\xe9 reopens\n\nThe caf\xe9 reopened on Monday.\n", encoding="latin-1")
     (tmp_path / "f.txt").write_bytes(b"\x00\x01\x02binary\x00")
     write(tmp_path / "g.md", "# Quarry\n\n" + repeated + "<!-- newslint-disable-next-line SPL001 -->\nThe goverment paid.\n\n")
+    write(tmp_path / "c0-locked.txt", "Harbour works\n\nThe harbour reopened.\n")
+
+    def deny(file, *args, **kwargs):  # tests may run as root, whom file modes do not stop
+        if str(file).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied")
+        return open(file, *args, **kwargs)
+
+    monkeypatch.setattr("newslint.engine.open", deny, raising=False)
     together = run_cli("check", "--format", "json", "--no-cache", "--jobs", "1", str(tmp_path))
     monkeypatch.setattr(newslint.engine, "GROUP_FILES", 1)
     alone = run_cli("check", "--format", "json", "--no-cache", "--jobs", "1", str(tmp_path))
@@ -160,5 +168,5 @@ def test_files_linted_in_one_group_report_what_each_reports_alone(tmp_path, monk
     assert together.stdout == alone.stdout
     found = {(os.path.basename(f["path"]), f["code"]) for f in json.loads(together.stdout)}
     assert {("a.txt", "MTA302"), ("b.txt", "NMS001"), ("c.txt", "SPL001"), ("d.jsonl", "MTA301"),
-            ("d.jsonl", "FRG001"), ("e.txt", "INP001"), ("f.txt", "INP002")} <= found
+            ("d.jsonl", "FRG001"), ("e.txt", "INP001"), ("f.txt", "INP002"), ("c0-locked.txt", "INP003")} <= found
     assert not any(name == "g.md" for name, _ in found)
