@@ -612,6 +612,31 @@ def test_compiled_regexes_are_kept_and_reused(tmp_path, cache_dir, monkeypatch):
 
 
 @needs_regex_store
+def test_patterns_compiled_for_worker_processes_are_kept_too(tmp_path, cache_dir, monkeypatch):
+    """Workers inherit the rules' patterns from the process that starts them, which compiles
+    them first: so the store has them after a run with --jobs 2, and a later run of one file
+    (pre-commit) compiles nothing."""
+    import newslint.regexes
+
+    for i in range(10):
+        write(tmp_path / f"a{i}.txt", "Home » News » Harbour reopens\n\n" + BAD)
+    parallel = _check("--jobs", "2", str(tmp_path))
+    assert "RES001" in parallel.stdout
+    parsed: list[str] = []
+    real = newslint.regexes._parser.parse
+
+    def counting(pattern, *args, **kwargs):
+        parsed.append(pattern)
+        return real(pattern, *args, **kwargs)
+
+    monkeypatch.setattr(newslint.regexes._parser, "parse", counting)
+    write(tmp_path / "a0.txt", "Home » News » Harbour reopens\n\n" + BAD + "\n")  # linted again
+    one = _check(str(tmp_path / "a0.txt"))
+    assert "RES001" in one.stdout and "MTA301" in one.stdout
+    assert parsed == []
+
+
+@needs_regex_store
 def test_a_broken_regex_store_is_rewritten(tmp_path, cache_dir):
     write(tmp_path / "a.txt", "Home » News » Harbour reopens\n\n" + BAD)
     cold = _check(str(tmp_path / "a.txt"))

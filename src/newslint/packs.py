@@ -101,6 +101,9 @@ class PackRule(Rule):
 
         return regexes.compile(*self._source)
 
+    def prepare(self) -> None:
+        self.pattern  # noqa: B018 - compiled (or taken from the store) now
+
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         # Literal phrases: skip the document unless one of them is in it at all. A substring
         # test per phrase is far cheaper than a long alternation tried at every position.

@@ -16,6 +16,7 @@ from collections import deque
 from pathlib import Path
 from typing import Iterator
 
+from newslint import regexes
 from newslint.cache import Cache, lint_and_store, look_up
 from newslint.discovery import Target
 from newslint.engine import FileResult, Plan, has_nothing_to_show
@@ -74,6 +75,12 @@ def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
         return
     import multiprocessing  # with concurrent.futures, 10 ms to import: only for a pool
     from concurrent.futures import ProcessPoolExecutor
+
+    # What the rules build at first use is built once, here: every worker inherits it, and the
+    # compiled patterns go to the store (regexes.py), which sees only this process's patterns.
+    for rule in plan.rules:
+        rule.prepare()
+    regexes.keep_unused()
 
     context = multiprocessing.get_context("fork")  # the workers inherit plan and cache, nothing is pickled
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start,

@@ -11,7 +11,8 @@ straight to the C matcher, `_sre.compile`, the last step of `re.compile`.
 That is CPython's internal interface, so it is used carefully: the store is named by the exact
 Python version and the matcher's magic number, the C matcher validates every list it is given
 ("invalid SRE code"), and on any error, or on another Python, the pattern is compiled the usual
-way. The store keeps the patterns the last run used, so it does not grow.
+way. The store keeps the patterns the last run used (and, after a run with worker processes,
+whose patterns it does not see, those it had as well), so it does not grow.
 """
 
 from __future__ import annotations
@@ -40,12 +41,13 @@ _store: dict[str, list] = {}  # pattern key -> what _sre.compile takes besides t
 _used: set[str] = set()
 _path: str | None = None
 _new = False
+_keep_unused = False  # keep the store's patterns this process did not use (see keep_unused)
 
 
 def use(folder: str | os.PathLike | None) -> None:
     """Keep compiled patterns in `folder` (the cache folder) from now on; None: nowhere."""
-    global _path, _store, _new
-    _path, _store, _new = None, {}, False
+    global _path, _store, _new, _keep_unused
+    _path, _store, _new, _keep_unused = None, {}, False, False
     _used.clear()
     if _sre is None or folder is None:
         return
@@ -91,13 +93,21 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
     return compiled
 
 
+def keep_unused() -> None:
+    """This run's patterns are also compiled in worker processes, which the store does not
+    see: keep the patterns it has that this process did not use, not only those it did."""
+    global _keep_unused
+    _keep_unused = True
+
+
 def save() -> None:
     """Write the store if this run compiled anything new (atomically; errors are ignored: the
     store only saves time)."""
     global _new
     if _path is None or not _new:
         return
-    data = json.dumps({"python": sys.version, "patterns": {k: v for k, v in _store.items() if k in _used}},
+    kept = _store if _keep_unused else {k: v for k, v in _store.items() if k in _used}
+    data = json.dumps({"python": sys.version, "patterns": kept},
                       separators=(",", ":")).encode("utf-8")
     temp = f"{_path}.{os.getpid()}.tmp"
     try:

@@ -93,6 +93,10 @@ class Rule:
     def check(self, doc: "Document", ctx: Context) -> Iterable[Hit]:
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        """Build now what `check` would build at its first use (compiled patterns). Called before
+        worker processes are started, which then inherit it instead of each building it."""
+
     def __repr__(self) -> str:
         return f"<Rule {self.code} {self.name}>"
 

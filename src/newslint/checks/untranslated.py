@@ -107,6 +107,9 @@ class ForeignScript(Rule):
              "the α-particle count was normal.\n",
     )
 
+    def prepare(self) -> None:
+        _scripts()
+
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         if doc.text.isascii():
             return  # nearly every English article: no scan at all
