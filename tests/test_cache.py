@@ -523,6 +523,48 @@ def test_the_verdict_follows_the_paths_as_shown(tmp_path, cache_dir, monkeypatch
     assert abs_["path"] == str(tmp_path / "docs" / "a05.txt") and str(tmp_path) in abs_["message"]
 
 
+@pytest.fixture
+def entries_read(monkeypatch) -> list[str]:
+    """The names of the files whose cache entries a run reads (by the shown path asked for)."""
+    names: list[str] = []
+    real = newslint.cache.Cache.get
+
+    def counting(self, location, key, display):
+        names.append(Path(display).name)
+        return real(self, location, key, display)
+
+    monkeypatch.setattr(newslint.cache.Cache, "get", counting)
+    return names
+
+
+@pytest.mark.usefixtures("small_runs_keep_verdicts")
+def test_a_warm_run_reads_the_entries_of_the_files_with_something_to_show_only(tmp_path, cache_dir, entries_read):
+    _ferry_files(tmp_path)
+    write(tmp_path / "a03.txt", "Ferry talks, day 3\n\nThe the Saint-Aubin ferry resumed on Monday.\n")
+    write(tmp_path / "a08.md", "# Day 8\n\n<!-- newslint-disable-next-line MTA301 -->\nThe Saint-Aubin ferry sailed.\n")
+    cold = _check(str(tmp_path))
+    entries_read.clear()
+    warm = _check(str(tmp_path))
+    assert warm.stdout == cold.stdout and warm.stderr == ""
+    # a03: its own finding; a05: NCN002's; a08: a suppression comment (its INP100 finding).
+    assert sorted(entries_read) == ["a03.txt", "a05.txt", "a08.md"]
+    assert {Path(f["path"]).name for f in json.loads(warm.stdout)} == {"a03.txt", "a05.txt", "a08.md"}
+
+
+@pytest.mark.usefixtures("small_runs_keep_verdicts")
+def test_a_missing_entry_of_a_file_with_findings_makes_the_run_judge_again(tmp_path, cache_dir, entries_read):
+    _ferry_files(tmp_path)
+    cold = _check(str(tmp_path))
+    assert '"NCN002"' in cold.stdout
+    shown_entry = newslint.cache.Cache(cache_dir, "")._entry_path(os.path.abspath(tmp_path / "a05.txt"))
+    Path(shown_entry).unlink()
+    entries_read.clear()
+    warm = _check(str(tmp_path))
+    assert warm.stdout == cold.stdout and warm.stderr == ""
+    # a05's entry first (missing: it is linted again), then every other for its sightings.
+    assert entries_read[0] == "a05.txt" and sorted(entries_read[1:]) == [f"a{i:02}.txt" for i in range(12) if i != 5]
+
+
 @pytest.mark.usefixtures("small_runs_keep_verdicts")
 def test_a_corrupt_verdict_is_ignored_with_one_warning(tmp_path, cache_dir):
     _ferry_files(tmp_path)

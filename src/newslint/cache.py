@@ -37,7 +37,7 @@ import os
 import sys
 from array import array
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 try:  # the BLAKE2 module itself: hashlib would load OpenSSL too (3 ms of every run)
     from _blake2 import blake2b
@@ -63,6 +63,15 @@ PROJECT_MIN_FILES = 100  # runs of fewer files do not keep the project rules' ve
 # Settings that change what is shown, not what is found (entries keep unsafe fixes too).
 _NOT_IN_KEY = frozenset({"output_format", "fail_on", "exclude", "extend_exclude", "config_path", "cache_dir",
                          "unsafe_fixes"})
+
+
+class Verdict(NamedTuple):
+    """A run's stored project verdict: where it is, its findings (as JSON rows), and the shown
+    paths of the files that had something to show in that run."""
+
+    path: str
+    rows: list
+    shown: frozenset[str]
 
 
 class Cache:
@@ -170,26 +179,40 @@ class Cache:
     # a key made of every file's key and shown path, and a warm run decodes no sightings at all.
     # Only for big runs (PROJECT_MIN_FILES): a small one judges in no time, and pre-commit, which
     # names different files each time, would leave a verdict behind per commit.
-    def start_project(self, run_name: str, files: list[tuple[str, str, str]] | None, every_hit: bool) -> None:
+    def start_project(self, run_name: str, files: list[tuple[str, str, str]] | None) -> Verdict | None:
         """`files`: (shown path, location, key) of every file of the run (None when one could not
-        be read); `every_hit`: whether all of them were found in the cache."""
+        be read). The verdict stored for this run, when it was made over these same files."""
         if files is None or len(files) < PROJECT_MIN_FILES:
-            return
+            return None
         path = os.path.join(self.entries, "runs", _hash("project", run_name) + ".json")
         key = _hash(self.run_key, *("\0".join(f) for f in files))
         self._project = (path, key)
-        entry = self._read(path) if every_hit else None
+        entry = self._read(path)
         if entry is None or entry.get("key") != key:
-            return
+            return None
         try:
-            self.project_findings = [_finding_from_json(display, row) for display, row in entry["findings"]]
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            rows, shown = entry["findings"], entry["shown"]
+            if not (isinstance(rows, list) and isinstance(shown, list)):
+                raise TypeError
+            return Verdict(path, rows, frozenset(shown))
+        except (TypeError, KeyError):
             self._corrupt(path)
+            return None
 
-    def store_project(self, findings: list[Finding]) -> None:
+    def use_project(self, verdict: Verdict) -> None:
+        """Take the stored verdict's findings as this run's (every file's entry was found)."""
+        try:
+            self.project_findings = [_finding_from_json(display, row) for display, row in verdict.rows]
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            self._corrupt(verdict.path)
+
+    def store_project(self, findings: list[Finding], shown: Iterable[str]) -> None:
+        """Keep the run's project findings, and which files (`shown` paths) had something to show:
+        a warm run reads only those files' entries."""
         if self._project is not None and self.project_findings is None:
             path, key = self._project
-            self._store(path, {"key": key, "findings": [[f.path, _finding_to_json(f)] for f in findings]})
+            self._store(path, {"key": key, "findings": [[f.path, _finding_to_json(f)] for f in findings],
+                               "shown": sorted(set(shown))})
 
     def take_problem(self) -> str | None:
         problem, self.problem = self.problem, None
@@ -255,26 +278,37 @@ def look_up(cache: Cache, targets: list, run_name: str | None) -> list[FileResul
     project rules' verdict (None: do not use it, e.g. when standard input is linted too)."""
     if not cache.read:
         return [None] * len(targets)
-    found: list[tuple[FileResult, str] | None] = []
-    files: list[tuple[str, str, str]] = []
+    keys: list[tuple[str, str] | None] = []  # (location, key) of each target; None: unreadable
     for target in targets:
         location = os.path.abspath(target.file)  # per-file-ignores depend on where the file is
         try:
-            key = cache.key_of_file(location, _format(target.file), target.file)
+            keys.append((location, cache.key_of_file(location, _format(target.file), target.file)))
         except OSError:
-            found.append(None)  # linting reports the file as unreadable
-            continue
-        found.append(cache.get(location, key, target.display))
-        files.append((target.display, location, key))
+            keys.append(None)  # linting reports the file as unreadable
+    files = [(target.display, *key) for target, key in zip(targets, keys) if key is not None]
+    verdict = None
     if run_name is not None:
-        cache.start_project(run_name, files if len(files) == len(targets) else None,
-                            every_hit=all(f is not None for f in found))
+        verdict = cache.start_project(run_name, files if len(files) == len(targets) else None)
+    # With this run's verdict, a file that had nothing to show then has nothing now (same
+    # content, settings and rules): its entry is not even read. Most files of a corpus are so.
+    shown = verdict.shown if verdict is not None else None
+    found: list[tuple[FileResult, str] | None | object] = [
+        None if key is None
+        else _QUIET if shown is not None and target.display not in shown
+        else cache.get(*key, target.display)
+        for target, key in zip(targets, keys)]
+    if verdict is not None and all(hit is not None for hit in found):
+        cache.use_project(verdict)
+    if shown is not None and cache.project_findings is None:
+        # A file's entry was missing: the project rules judge again, and need every sighting.
+        found = [cache.get(*key, target.display) if hit is _QUIET else hit
+                 for target, key, hit in zip(targets, keys, found)]
     results: list[FileResult | None] = []
     for target, hit in zip(targets, found):
-        if hit is None:
-            results.append(None)
+        if hit is None or hit is _QUIET:
+            results.append(None if hit is None else FileResult(target.display, []))
             continue
-        result, sightings = hit
+        result, sightings = hit  # type: ignore[misc]
         if cache.project_findings is None:  # the project rules will run: they need the sightings
             try:
                 result.sightings = _sightings_from_json(sightings)
@@ -285,6 +319,9 @@ def look_up(cache: Cache, targets: list, run_name: str | None) -> list[FileResul
         result.source = target.path
         results.append(result)
     return results
+
+
+_QUIET = object()  # look_up: a file the run's verdict shows had nothing to show
 
 
 def lint_and_store(files: Sequence[tuple[Path, str]], plan: Plan, cache: Cache | None) -> Iterator[FileResult]:

@@ -184,7 +184,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
     else:
         project = finish_project(results, plan, seen)  # after fixing, so it judges the files as they now are
         if cache is not None:
-            cache.store_project(project)
+            cache.store_project(project, (result.path for result in results.shown()))
     regexes.save()
     if cache is not None and cache.problem:
         click.echo(f"newslint: warning: {cache.problem}", err=True)
