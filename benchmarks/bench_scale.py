@@ -192,9 +192,11 @@ def long_article(texts: list[str], mb: float, into: Path) -> Path:
 
 
 def size_mb(path: Path) -> float:
+    """The MB newslint reads: the file, or the files of the folder it lints (not, say, a cache
+    folder or a README left in it)."""
     if path.is_file():
         return path.stat().st_size / 1e6
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+    return sum(p.stat().st_size for p in corpus_files(path)) / 1e6
 
 
 # -- the table ----------------------------------------------------------------------------------
