@@ -630,18 +630,24 @@ def _store(cache_dir: Path) -> Path:
     return store
 
 
-@needs_regex_store
-def test_compiled_regexes_are_kept_and_reused(tmp_path, cache_dir, monkeypatch):
+@pytest.fixture
+def parsed(monkeypatch) -> list[str]:
+    """The patterns this process parses (compiles) from now on: none comes from the store."""
     import newslint.regexes
 
-    parsed: list[str] = []
+    patterns: list[str] = []
     real = newslint.regexes._parser.parse
 
     def counting(pattern, *args, **kwargs):
-        parsed.append(pattern)
+        patterns.append(pattern)
         return real(pattern, *args, **kwargs)
 
     monkeypatch.setattr(newslint.regexes._parser, "parse", counting)
+    return patterns
+
+
+@needs_regex_store
+def test_compiled_regexes_are_kept_and_reused(tmp_path, cache_dir, parsed):
     write(tmp_path / "a.txt", "Home » News » Harbour reopens\n\n" + BAD)
     cold = _check(str(tmp_path / "a.txt"))
     store = json.loads(_store(cache_dir).read_text(encoding="utf-8"))
@@ -654,24 +660,15 @@ def test_compiled_regexes_are_kept_and_reused(tmp_path, cache_dir, monkeypatch):
 
 
 @needs_regex_store
-def test_patterns_compiled_for_worker_processes_are_kept_too(tmp_path, cache_dir, monkeypatch):
+def test_patterns_compiled_for_worker_processes_are_kept_too(tmp_path, cache_dir, parsed):
     """Workers inherit the rules' patterns from the process that starts them, which compiles
     them first: so the store has them after a run with --jobs 2, and a later run of one file
     (pre-commit) compiles nothing."""
-    import newslint.regexes
-
     for i in range(10):
         write(tmp_path / f"a{i}.txt", "Home » News » Harbour reopens\n\n" + BAD)
     parallel = _check("--jobs", "2", str(tmp_path))
     assert "RES001" in parallel.stdout
-    parsed: list[str] = []
-    real = newslint.regexes._parser.parse
-
-    def counting(pattern, *args, **kwargs):
-        parsed.append(pattern)
-        return real(pattern, *args, **kwargs)
-
-    monkeypatch.setattr(newslint.regexes._parser, "parse", counting)
+    parsed.clear()
     write(tmp_path / "a0.txt", "Home » News » Harbour reopens\n\n" + BAD + "\n")  # linted again
     one = _check(str(tmp_path / "a0.txt"))
     assert "RES001" in one.stdout and "MTA301" in one.stdout
