@@ -170,3 +170,19 @@ def test_files_linted_in_one_group_report_what_each_reports_alone(tmp_path, monk
     assert {("a.txt", "MTA302"), ("b.txt", "NMS001"), ("c.txt", "SPL001"), ("d.jsonl", "MTA301"),
             ("d.jsonl", "FRG001"), ("e.txt", "INP001"), ("f.txt", "INP002"), ("c0-locked.txt", "INP003")} <= found
     assert not any(name == "g.md" for name, _ in found)
+
+
+def test_a_rule_that_fails_to_prepare_for_the_workers_is_reported_per_file_and_the_run_goes_on(tmp_path, monkeypatch):
+    from newslint.checks.untranslated import ForeignScript
+
+    def boom(self, *args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(ForeignScript, "prepare", boom)
+    monkeypatch.setattr(ForeignScript, "check", boom)
+    for i in range(10):
+        write(tmp_path / f"a{i}.txt", f"Ferry talks, day {i}\n\nThe the ferry resumed on Monday.\n")
+    result = run_cli("check", "--format", "json", "--no-cache", "--jobs", "2", str(tmp_path))
+    assert result.exit_code == 1
+    assert [f["code"] for f in json.loads(result.stdout)] == ["MTA301"] * 10
+    assert result.stderr.count("internal error in rule MTA401 (foreign-script): RuntimeError: boom") == 10

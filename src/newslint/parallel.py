@@ -79,7 +79,10 @@ def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
     # What the rules build at first use is built once, here: every worker inherits it, and the
     # compiled patterns go to the store (regexes.py), which sees only this process's patterns.
     for rule in plan.rules:
-        rule.prepare()
+        try:
+            rule.prepare()
+        except Exception:  # noqa: BLE001 - a rule bug: its check meets it again and reports it per file
+            pass
     regexes.keep_unused()
 
     context = multiprocessing.get_context("fork")  # the workers inherit plan and cache, nothing is pickled
