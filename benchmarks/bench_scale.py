@@ -11,7 +11,10 @@ Every figure comes from `newslint check` run as a program, as a user runs it:
 - `--jobs 1` against `--jobs 2` on the corpus: throughput ratio;
 - the cache: a first run that fills a new cache against a second run over the unchanged corpus;
 - one small file (pre-commit) against `python -c "import click"`, with what each part costs
-  (imports, rules, word lists, gazetteer, linting) measured inside one process.
+  (imports, rules, word lists, gazetteer, linting) measured inside one process;
+- throughput on the corpus against proselint, textlint with write-good and codespell, timed as
+  bench_throughput.py times them (which installs the peers that are missing, unless
+  --no-install).
 
 Peak memory is measured two ways while the run goes on, by reading /proc every 20 ms: the sum of
 the proportional set size (PSS: shared pages divided among the processes that share them) over
@@ -45,7 +48,10 @@ from runenv import clean_env  # benchmarks/ is the script's own folder
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "bbc-news"
-SECTIONS = ("corpus", "jsonl", "article", "jobs", "cache", "small")
+SECTIONS = ("peers", "corpus", "jsonl", "article", "jobs", "cache", "small")
+# Issue 7's throughput targets against the peers bench_throughput.py times: newslint at least
+# this many times as fast (a ratio below 1: at most that many times slower).
+PEER_TARGETS = {"proselint": 10.0, "textlint": 3.0, "codespell": 0.5}
 
 
 # -- running newslint and watching its memory ---------------------------------------------------
@@ -242,6 +248,32 @@ def print_table(rows: list[Row]) -> None:
 
 
 # -- the sections -------------------------------------------------------------------------------
+def section_peers(data: Path, install: bool) -> list[Row]:
+    """Throughput on the corpus against the peer linters, timed as bench_throughput.py times them
+    (best of 3, every file name on one command line), with the targets of PEER_TARGETS."""
+    import bench_throughput as peers
+
+    tools = peers.ensure_peers(list(peers.TOOLS), install)
+    files = peers.article_files(data, None)
+    names = [str(p.relative_to(data)) for p in files]
+    mb = sum(p.stat().st_size for p in files) / 1e6
+    timed = {tool: peers.measure(tool, names, data, 3) for tool in tools}
+    ours = timed.get("newslint")
+    rows = []
+    for tool, result in timed.items():
+        run = None if result.seconds is None else Run(result.seconds, 0, "", None, None, result.cpu or 0.0)
+        row = Row(f"throughput: {tool} (best of 3)", mb, len(files), run, note=result.error or "")
+        target = PEER_TARGETS.get(tool)
+        if target and run and ours and ours.seconds:
+            speed = result.seconds / ours.seconds
+            met = speed >= target
+            said = (f"newslint {speed:.2f}x as fast" if speed >= 1 else f"newslint {1 / speed:.2f}x slower")
+            goal = f">= {target:g}x as fast" if target >= 1 else f"<= {1 / target:g}x slower"
+            row.note = f"{said} (target {goal}): {'ok' if met else 'UNDER' if target >= 1 else 'OVER'}"
+        rows.append(row)
+    return rows
+
+
 def section_corpus(data: Path, work: Path, counts: list[int]) -> list[Row]:
     rows = []
     base: Row | None = None
@@ -419,6 +451,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help=f"comma-separated sections: {','.join(SECTIONS)} (default: all)")
     parser.add_argument("--quick", action="store_true", help="copies 1,2,4; JSON Lines 10 MB; articles 0.5,1,2 MB")
     parser.add_argument("--tmp", type=Path, help="where to build the inputs (default: the system's temporary folder)")
+    parser.add_argument("--no-install", action="store_true",
+                        help="peers: leave out a peer that is not installed instead of installing it (pip, npm)")
     args = parser.parse_args(argv)
     if args.quick:
         args.copies, args.jsonl_mb, args.article_mb = "1,2,4", 10, "0.5,1,2"
@@ -439,6 +473,9 @@ def main(argv: list[str] | None = None) -> int:
     texts = articles(data) if sections & {"jsonl", "article"} else []
     with tempfile.TemporaryDirectory(prefix="newslint-scale-", dir=args.tmp) as tmp:
         work = Path(tmp)
+        if "peers" in sections:
+            rows += section_peers(data, install=not args.no_install)
+            print("  peers done", flush=True)
         if "corpus" in sections:
             rows += section_corpus(data, work, [int(n) for n in args.copies.split(",")])
             print("  corpus done", flush=True)
