@@ -282,7 +282,7 @@ def look_up(cache: Cache, targets: list, run_name: str | None) -> list[FileResul
     for target in targets:
         location = os.path.abspath(target.file)  # per-file-ignores depend on where the file is
         try:
-            keys.append((location, cache.key_of_file(location, _format(target.file), target.file)))
+            keys.append((location, cache.key_of_file(location, sources.format_of(target.file), target.file)))
         except OSError:
             keys.append(None)  # linting reports the file as unreadable
     files = [(target.display, *key) for target, key in zip(targets, keys) if key is not None]
@@ -341,10 +341,6 @@ def lint_and_store(files: Sequence[tuple[Path, str]], plan: Plan, cache: Cache |
         if entry is not None:  # None: unreadable, nothing to cache
             cache.put(*entry, result)
         yield result
-
-
-def _format(path: Path | str) -> str:
-    return sources.format_for(str(path)) or "text"
 
 
 # -- the run key ------------------------------------------------------------------------------

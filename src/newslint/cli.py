@@ -27,7 +27,7 @@ from newslint.parallel import default_jobs, lint_files
 from newslint.project import ProjectSightings
 from newslint.registry import load_rules
 from newslint.reporters import Report, render
-from newslint.sources import format_for
+from newslint.sources import format_of
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 # SARIF, JUnit and GitHub's commands describe findings; counts per rule have no place in them.
@@ -261,7 +261,7 @@ def _settings(paths: list[str], config_path: str | None) -> Settings:
 
 def _lint_stdin(stdin_filename: str | None, plan: Plan) -> FileResult:
     display = stdin_filename or "-"
-    fmt = format_for(display) or "text"
+    fmt = format_of(display)
     data = sys.stdin.buffer.read()
     result = lint_bytes(data, display, fmt, plan)
     result.fixable = False  # nothing to write back to

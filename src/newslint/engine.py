@@ -149,7 +149,7 @@ def lint_files(files: Iterable[tuple[Path, str]], plan: Plan,
             problem = sources.Problem("INP003", f"cannot read file: {reason}")
             group.append(FileResult(display, _input_findings(display, [problem], None, plan)))
             continue
-        fmt = sources.format_for(str(path)) or "text"
+        fmt = sources.format_of(str(path))
         if on_read is not None:
             on_read(path, fmt, data)
         size += len(data)
@@ -175,12 +175,7 @@ def _lint_group(group: list[FileResult | tuple[Path, Decoded, str, str]], plan: 
 
 
 def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
-    return lint_decoded(decode(data), display, fmt, plan)
-
-
-def lint_decoded(decoded: Decoded, display: str, fmt: str, plan: Plan) -> FileResult:
-    """Lint a file already turned into text (see sources/decoding.py)."""
-    return lint_texts([(decoded, display, fmt)], plan)[0]
+    return lint_texts([(decode(data), display, fmt)], plan)[0]
 
 
 def lint_texts(files: list[tuple[Decoded, str, str]], plan: Plan) -> list[FileResult]:

@@ -58,6 +58,12 @@ def format_for(path: str) -> str | None:
     return FORMATS.get(os.path.splitext(path)[1].lower())
 
 
+def format_of(path: str) -> str:
+    """The format a file is read as: by its ending, and as plain text when newslint does not know
+    the ending (a file named on the command line is linted whatever its name)."""
+    return format_for(path) or "text"
+
+
 def load(fmt: str, path: str, text: str, options: SourceOptions, stream: bool = False) -> Loaded:
     if fmt == "jsonl":
         from newslint.sources import jsonl
