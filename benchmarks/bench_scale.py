@@ -314,6 +314,14 @@ def section_jsonl(texts: list[str], work: Path, mb: float, reference: float | No
         if reference:
             row.note += f"; {spmb / reference:.2f}x the 1 MB article's"
         rows.append(row)
+        if size == mb:
+            # The default run cuts the file into pieces for the workers (pieces.py); one process
+            # lints it whole.
+            whole = check(["--no-cache", "--jobs", "1", str(path)])
+            same = "same findings" if whole.stdout == result.stdout else "FINDINGS DIFFER"
+            rows.append(Row(f"JSON Lines {size:g} MB, --jobs 1", row.mb, 1, whole,
+                            note=f"linted whole by one process; the default run above is "
+                                 f"{whole.seconds / result.seconds:.2f}x as fast; {same}"))
         path.unlink()
     return rows
 

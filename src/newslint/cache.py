@@ -94,10 +94,14 @@ class Cache:
 
     def key_of_file(self, location: str, fmt: str, path: Path | str) -> str:
         """key() of the file's bytes, read a piece at a time (a 100 MB file is not held)."""
-        digest = blake2b(digest_size=20)
+        digest = content_digest()
         with open(path, "rb", buffering=0) as file:  # read whole pieces: no buffer needed
             while piece := file.read(1 << 20):
                 digest.update(piece)
+        return self.key_of_digest(location, fmt, digest)
+
+    def key_of_digest(self, location: str, fmt: str, digest) -> str:
+        """key() of the bytes a content_digest() was given."""
         return self._key(location, fmt, digest.hexdigest())
 
     def _key(self, location: str, fmt: str, content: str) -> str:
@@ -221,6 +225,11 @@ class Cache:
     def _note(self, problem: str) -> None:
         if self.problem is None:
             self.problem = problem
+
+
+def content_digest():
+    """A hash to give a file's bytes to, piece by piece, for Cache.key_of_digest."""
+    return blake2b(digest_size=20)
 
 
 def _write(path: str, data: bytes) -> None:

@@ -71,10 +71,12 @@ class Word(NamedTuple):
 
 class LineIndex:
     """File offsets to 1-based (line, column), by binary search over line starts. A line ends
-    at LINE_BREAK."""
+    at LINE_BREAK. The text may be a piece of a file that starts at line `first_line` (see
+    pieces.py): lines are numbered as in the file, here and wherever its numbers are used."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, first_line: int = 1) -> None:
         self.text = text
+        self.first_line = first_line
         self._bounds: dict[int, tuple[int, int]] = {}  # line -> (start, length), of lines asked about
         if "\r" in text:
             self.starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
@@ -87,19 +89,24 @@ class LineIndex:
             pos = find("\n", pos + 1)
         self.starts = starts
 
+    @property
+    def last_line(self) -> int:
+        return self.first_line + len(self.starts) - 1
+
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
+        return line + self.first_line, offset - self.starts[line] + 1
 
     def span(self, start: int, end: int) -> tuple[int, int, int, int]:
         """(line, column, end line, end column) of [start, end): one search when the span ends
         on the line it starts on, as words and names do."""
         starts = self.starts
         line = bisect_right(starts, start) - 1
+        number = line + self.first_line
         if line + 1 == len(starts) or end < starts[line + 1]:
             base = starts[line] - 1
-            return line + 1, start - base, line + 1, end - base
-        return (line + 1, start - starts[line] + 1, *self.position(end))
+            return number, start - base, number, end - base
+        return (number, start - starts[line] + 1, *self.position(end))
 
     def line_text(self, line: int) -> str:
         start, length = self._line_bounds(line)
@@ -121,8 +128,9 @@ class LineIndex:
 
     def bounds(self, line: int) -> tuple[int, int]:
         """Where line `line` starts in the text and its length, without its line break."""
-        text, start = self.text, self.starts[line - 1]
-        end = self.starts[line] - 1 if line < len(self.starts) else len(text)
+        index = line - self.first_line
+        text, start = self.text, self.starts[index]
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(text)
         while end > start and text[end - 1] == "\r":  # the CR of a CRLF
             end -= 1
         return start, end - start
@@ -135,7 +143,7 @@ class LineIndex:
         return found
 
     def line_start(self, line: int) -> int:
-        return self.starts[line - 1]
+        return self.starts[line - self.first_line]
 
 
 class SourceMap:
@@ -413,7 +421,7 @@ class Document:
         left to span_position."""
         m = self.source_map
         doc_starts, doc_lens, src_starts, src_lens = m.doc_starts, m.doc_lens, m.src_starts, m.src_lens
-        line_starts = self.lines.starts
+        line_starts, first_line = self.lines.starts, self.lines.first_line
         segments, lines = len(doc_starts), len(line_starts)
         seg = 0
         line = -1  # placed by a binary search at the first span: a JSON Lines record starts deep in its file
@@ -440,7 +448,7 @@ class Document:
                 out.append(self.span_position(start, end))  # over a line break
                 continue
             base = line_starts[line] - 1
-            out.append((line + 1, src - base, line + 1, src_end - base))
+            out.append((line + first_line, src - base, line + first_line, src_end - base))
         return out
 
 

@@ -178,10 +178,11 @@ def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
     return lint_texts([(decode(data), display, fmt)], plan)[0]
 
 
-def lint_texts(files: list[tuple[Decoded, str, str]], plan: Plan) -> list[FileResult]:
+def lint_texts(files: list[tuple[Decoded, str, str]], plan: Plan, first_line: int = 1) -> list[FileResult]:
     """Lint files already turned into text (decoded, shown path, format), rule by rule over
-    their documents a batch at a time (_check_documents)."""
-    linting = [_FileLinting(decoded, display, fmt, plan) for decoded, display, fmt in files]
+    their documents a batch at a time (_check_documents). With `first_line`, the text is a
+    piece of a JSON Lines file that starts at that line (pieces.py)."""
+    linting = [_FileLinting(decoded, display, fmt, plan, first_line) for decoded, display, fmt in files]
     batch: list[tuple[_FileLinting, Document]] = []
     chars = 0
     for file in linting:
@@ -218,7 +219,7 @@ def _check_documents(batch: list[tuple["_FileLinting", Document]], plan: Plan) -
 class _FileLinting:
     """One file from its text to its result: its documents, then what the rules found in them."""
 
-    def __init__(self, decoded: Decoded, display: str, fmt: str, plan: Plan) -> None:
+    def __init__(self, decoded: Decoded, display: str, fmt: str, plan: Plan, first_line: int = 1) -> None:
         self.decoded, self.display, self.fmt = decoded, display, fmt
         self.findings: list[Finding] = []
         self.errors: list[str] = []
@@ -227,7 +228,8 @@ class _FileLinting:
         if decoded.text is not None:
             # JSON Lines records are linted a batch at a time, unless LanguageTool is to batch
             # them together.
-            self.loaded = sources.load(fmt, display, decoded.text, plan.source_options, stream=plan.grammar is None)
+            self.loaded = sources.load(fmt, display, decoded.text, plan.source_options, stream=plan.grammar is None,
+                                       first_line=first_line)
 
     def documents(self) -> Iterator[Document]:
         if self.loaded is None:
@@ -415,7 +417,7 @@ def _project_excerpts(hits: list[ProjectHit], by_path: dict[str, FileResult]) ->
         lines = LineIndex(text)
         for i in indices:
             s = hits[i].sighting
-            if 0 < s.line <= len(lines.starts):
+            if 0 < s.line <= lines.last_line:
                 out[i] = lines.excerpt(s.line, s.column)
     return out
 
@@ -458,7 +460,8 @@ def _input_findings(display: str, problems: list[sources.Problem], lines: LineIn
         if rule not in plan.rules:
             continue
         pos = Position(problem.line, problem.column)
-        excerpt = (lines.excerpt(problem.line, problem.column) if lines and problem.line <= len(lines.starts)
+        excerpt = (lines.excerpt(problem.line, problem.column)
+                   if lines and lines.first_line <= problem.line <= lines.last_line
                    else ("", 0, -1))
         out.append(_new_finding(display, pos, pos, rule, plan, problem.message, excerpt))
     return out

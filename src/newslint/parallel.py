@@ -7,6 +7,9 @@ same order, and the caller need not hold every file's result to sort them.
 
 With a cache, the parent first takes from it every file that is unchanged; only the others are
 linted (and their entries written by whoever lints them). A warm run starts no workers at all.
+
+A big JSON Lines file is cut into pieces that the workers lint like files (pieces.py); the parent
+puts their results together, in place of the file, and writes its cache entry.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from collections import deque
 from pathlib import Path
 from typing import Iterator
 
-from newslint import regexes
-from newslint.cache import Cache, lint_and_store, look_up
+from newslint import pieces, regexes, sources
+from newslint.cache import Cache, content_digest, lint_and_store, look_up
 from newslint.discovery import Target
 from newslint.engine import FileResult, Plan, has_nothing_to_show
 
@@ -66,8 +69,10 @@ def lint_files(targets: list[Target], plan: Plan, jobs: int, keep_text: bool, ca
 
 def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
           cache: Cache | None) -> Iterator[FileResult]:
-    jobs = workers(jobs, len(targets))
-    if jobs <= 1 or len(targets) < MIN_FILES_FOR_POOL or not _can_fork():
+    big = _big_files(targets, plan, keep_text) if jobs > 1 and _can_fork() else {}
+    units = len(targets) - len(big) + sum(size // pieces.PIECE_BYTES for size in big.values())
+    jobs = workers(jobs, units)
+    if jobs <= 1 or (units < MIN_FILES_FOR_POOL and not big) or not _can_fork():
         for result in lint_and_store([(t.path, t.display) for t in targets], plan, cache):
             if not keep_text:
                 result.text = None  # a big run must not keep every file's text
@@ -88,23 +93,112 @@ def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
     context = multiprocessing.get_context("fork")  # the workers inherit plan and cache, nothing is pickled
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start,
                              initargs=(plan, cache, keep_text)) as pool:
-        # A few chunks are in flight at a time, taken back in order: the parent never holds the
+        # A few tasks are in flight at a time, taken back in order: the parent never holds the
         # work, or the results, of the whole run.
         waiting: deque = deque()
-        for start, end in _chunks(len(targets), jobs):
-            waiting.append(pool.submit(_work, [(t.file, t.display) for t in targets[start:end]]))
+        for work, args, take in _tasks(targets, big, jobs, plan, cache):
+            waiting.append((pool.submit(work, *args), take))
             if len(waiting) == CHUNKS_IN_FLIGHT * jobs:
-                yield from _taken(waiting.popleft().result(), cache)
+                future, take = waiting.popleft()
+                yield from take(future.result())
         while waiting:
-            yield from _taken(waiting.popleft().result(), cache)
+            future, take = waiting.popleft()
+            yield from take(future.result())
 
 
-def _chunks(files: int, jobs: int) -> Iterator[tuple[int, int]]:
-    """(start, end) of each chunk of files a worker lints at a time. Small chunks: sending one
-    costs a fraction of a millisecond, and at the end of the run a worker with a big last chunk
-    would leave the other cores idle."""
-    size = max(1, min(MAX_CHUNK, files // (jobs * 16)))
-    return ((start, min(files, start + size)) for start in range(0, files, size))
+def _big_files(targets: list[Target], plan: Plan, keep_text: bool) -> dict[int, int]:
+    """Index -> size of the targets to cut into pieces (pieces.py): JSON Lines files of
+    SPLIT_MIN_BYTES or more, unless the whole text is wanted (--fix) or LanguageTool is to check
+    a file's records together."""
+    if keep_text or plan.grammar is not None:
+        return {}
+    out = {}
+    for i, target in enumerate(targets):
+        if sources.format_of(target.file) == "jsonl":
+            try:
+                size = os.stat(target.file).st_size
+            except OSError:
+                continue  # linting reports it
+            if size >= pieces.SPLIT_MIN_BYTES:
+                out[i] = size
+    return out
+
+
+def _tasks(targets: list[Target], big: dict[int, int], jobs: int, plan: Plan,
+           cache: Cache | None) -> Iterator[tuple]:
+    """(function, its arguments, what turns its return into FileResults) for each task, in the
+    order of the targets: chunks of whole files, and the pieces of each big file."""
+    # Small chunks: sending one costs a fraction of a millisecond, and at the end of the run a
+    # worker with a big last chunk would leave the other cores idle.
+    size = max(1, min(MAX_CHUNK, len(targets) // (jobs * 16)))
+    chunk: list[Target] = []
+    for i, target in enumerate(targets):
+        if i in big:
+            if chunk:
+                yield _chunk_task(chunk, cache)
+                chunk = []
+            yield from _piece_tasks(target, plan, cache)
+            continue
+        chunk.append(target)
+        if len(chunk) == size:
+            yield _chunk_task(chunk, cache)
+            chunk = []
+    if chunk:
+        yield _chunk_task(chunk, cache)
+
+
+def _chunk_task(chunk: list[Target], cache: Cache | None) -> tuple:
+    """The task of linting a chunk of whole files (_work)."""
+    return _work, ([(t.file, t.display) for t in chunk],), lambda done: _taken(done, cache)
+
+
+def _piece_tasks(target: Target, plan: Plan, cache: Cache | None) -> Iterator[tuple]:
+    """The tasks of one big file's pieces; the last one's taker gives the file's result (the
+    whole file linted here when a piece could not be, see pieces.py)."""
+    storing = cache is not None and cache.write
+    digest = content_digest() if storing else None
+    try:
+        before = os.stat(target.file)
+        cut = pieces.cut(target.file, digest)
+    except OSError:
+        cut = None
+    if not cut:  # not to be cut after all: linted whole, by a worker
+        yield _chunk_task([target], cache)
+        return
+    joined = pieces.Joined()
+    taken, failed = 0, False
+
+    def take(piece_result: FileResult | None) -> Iterator[FileResult]:
+        nonlocal taken, failed
+        taken += 1
+        if piece_result is None:
+            failed = True
+        elif not failed:
+            joined.add(piece_result)
+        if taken < len(cut):
+            return
+        if failed:
+            for whole in lint_and_store([(target.path, target.display)], plan, cache):
+                whole.text = None
+                yield whole
+            return
+        merged = joined.result()
+        if storing and _unchanged(target.file, before):
+            location = os.path.abspath(target.file)
+            cache.put(location, cache.key_of_digest(location, "jsonl", digest), merged)  # type: ignore[union-attr]
+        yield merged
+
+    for piece in cut:
+        yield _work_piece, (target.file, target.display, piece), take
+
+
+def _unchanged(path: str, before: os.stat_result) -> bool:
+    """The file is as it was when it was cut (the pieces read what was hashed)."""
+    try:
+        now = os.stat(path)
+    except OSError:
+        return False
+    return (now.st_size, now.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
 
 
 def _taken(chunk: list[tuple[FileResult | dict, str | None]], cache: Cache | None) -> Iterator[FileResult]:
@@ -139,3 +233,11 @@ def _work(chunk: list[tuple[str, str]]) -> list[tuple[FileResult | dict, str | N
         result.path, result.source = "", None  # the parent has them (lint_files puts them back)
         out.append((result, problem))
     return out
+
+
+def _work_piece(path: str, display: str, piece: pieces.Piece) -> FileResult | None:
+    """Lint one piece of a big file (pieces.py); None: the file is to be linted whole."""
+    result = pieces.lint_piece(path, display, piece, _plan)
+    if result is not None:
+        result.path = ""  # the parent has it (lint_files puts it back)
+    return result

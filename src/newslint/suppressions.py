@@ -66,7 +66,7 @@ class Suppressions:
 
 def parse(text: str, lines) -> Suppressions:
     """Find the directives in a file's text; `lines` is its LineIndex."""
-    end_of_file = len(lines.starts) + 1
+    end_of_file = lines.last_line + 1
     directives: list[Directive] = []
     open_selectors: list[Selector] = []
     for m in _DIRECTIVE.finditer(text):
@@ -98,7 +98,7 @@ def parse(text: str, lines) -> Suppressions:
 
 
 def _next_nonblank_line(lines, line: int) -> int:
-    total = len(lines.starts)
+    total = lines.last_line
     while line <= total and lines.is_blank(line):
         line += 1
     return line

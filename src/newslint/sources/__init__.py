@@ -64,11 +64,13 @@ def format_of(path: str) -> str:
     return format_for(path) or "text"
 
 
-def load(fmt: str, path: str, text: str, options: SourceOptions, stream: bool = False) -> Loaded:
+def load(fmt: str, path: str, text: str, options: SourceOptions, stream: bool = False, first_line: int = 1) -> Loaded:
+    """The documents of a file's text; JSON Lines may be a piece of a file (pieces.py) that
+    starts at line `first_line`."""
     if fmt == "jsonl":
         from newslint.sources import jsonl
 
-        return jsonl.load(path, text, options, stream)
+        return jsonl.load(path, text, options, stream, first_line)
     if fmt == "markdown":
         from newslint.sources import markdown as module
     elif fmt == "html":

@@ -43,8 +43,9 @@ class _NotARecord(Exception):
         self.column = column
 
 
-def load(path: str, text: str, options: SourceOptions, stream: bool = False) -> Loaded:
-    lines = LineIndex(text)
+def load(path: str, text: str, options: SourceOptions, stream: bool = False, first_line: int = 1) -> Loaded:
+    """The records of `text`: a whole file, or the piece of one that starts at line `first_line`."""
+    lines = LineIndex(text, first_line)
     loaded = Loaded([], lines=lines)
     documents = _documents(path, text, lines, options, loaded.problems)
     loaded.documents = documents if stream else list(documents)
@@ -57,7 +58,7 @@ def _documents(path: str, text: str, lines: LineIndex, options: SourceOptions,
         try:
             value, literal_start, literal_end = _field_literal(line, options.jsonl_text_field)
         except _NotARecord as exc:
-            column = start - lines.starts[number - 1] + exc.column  # counts a skipped byte-order mark
+            column = start - lines.line_start(number) + exc.column  # counts a skipped byte-order mark
             problems.append(Problem("INP004", str(exc), number, column))
             continue
         builder = DocumentBuilder(path, text, "jsonl", lines=lines)
@@ -73,7 +74,7 @@ def _lines(text: str, lines: LineIndex) -> Iterator[tuple[int, int, str]]:
     """(1-based number, file offset, text) of each line that is not blank, as the file's
     LineIndex ends them (a JSON string holds no raw CR or LF, so no record is cut). One line at
     a time, not text.split(): a 100 MB file would be held twice."""
-    for number in range(1, len(lines.starts) + 1):
+    for number in range(lines.first_line, lines.last_line + 1):
         start, length = lines.bounds(number)
         line = text[start:start + length]
         if number == 1 and line.startswith("\ufeff"):
