@@ -40,9 +40,9 @@ def linted(monkeypatch) -> list[str]:
     calls: list[str] = []
     real = newslint.engine.lint_texts
 
-    def counting(files, plan):
+    def counting(files, plan, *args, **kwargs):
         calls.extend(Path(display).name for _, display, _ in files)
-        return real(files, plan)
+        return real(files, plan, *args, **kwargs)
 
     monkeypatch.setattr(newslint.engine, "lint_texts", counting)  # every file linted, cache or not
     return calls

@@ -85,3 +85,36 @@ def test_a_terminal_run_draws_on_stderr_only(tmp_path, monkeypatch):
     result = run_cli("check", "--format", "concise", str(tmp_path))
     assert "3/3 files, 3 findings so far" in result.stderr
     assert "files," not in result.stdout
+
+
+def test_a_big_file_shows_how_far_it_has_got():
+    out, clock = io.StringIO(), Clock()
+    bar = progress.Progress(2, out, clock)
+    clock.now += 1.5
+    bar.update(_result(1))
+    clock.now += 0.2
+    bar.part(0.5, 3)  # half of the second file, three findings in it so far
+    assert "1/2 files (50% of the next), 4 findings so far" in out.getvalue()
+    assert "[##################------]" in out.getvalue()
+    clock.now += 0.2
+    bar.update(_result(5))
+    assert out.getvalue().rsplit("\r", 1)[-1].startswith("[########################] 2/2 files, 6 findings")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_run_over_one_big_json_lines_file_shows_its_progress(tmp_path, monkeypatch, jobs):
+    """One process lints it a batch of records at a time; several, a piece at a time."""
+    from newslint import engine, pieces
+
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(progress, "INTERVAL", 0.0)
+    monkeypatch.setattr(progress, "wanted", lambda *args: True)
+    monkeypatch.setattr(engine, "BATCH_CHARS", 200)
+    monkeypatch.setattr(pieces, "PIECE_BYTES", 600)
+    monkeypatch.setattr(pieces, "SPLIT_MIN_BYTES", 1200)
+    records = [f'{{"text": "Day {i}: the the harbour reopened on Monday, officials said."}}' for i in range(60)]
+    write(tmp_path / "corpus.jsonl", "\n".join(records) + "\n")
+    result = run_cli("check", "--no-cache", "--jobs", jobs, "--format", "concise", str(tmp_path))
+    assert result.exit_code == 1 and result.stdout.count("MTA301") == 60
+    assert "0/1 files (" in result.stderr and "% of the next), " in result.stderr
+    assert "1/1 files, 60 findings so far" in result.stderr

@@ -46,7 +46,7 @@ except ImportError:  # pragma: no cover - a Python built without it
 
 import newslint
 from newslint import sources, suppressions
-from newslint.engine import FileResult, Plan, lint_files
+from newslint.engine import FileResult, OnPart, Plan, lint_files
 from newslint.findings import Finding, Fix, Position, Severity
 from newslint.project import NUMBERS, Packed
 from newslint.registry import builtin_rules_dir
@@ -333,10 +333,11 @@ def look_up(cache: Cache, targets: list, run_name: str | None) -> list[FileResul
 _QUIET = object()  # look_up: a file the run's verdict shows had nothing to show
 
 
-def lint_and_store(files: Sequence[tuple[Path, str]], plan: Plan, cache: Cache | None) -> Iterator[FileResult]:
+def lint_and_store(files: Sequence[tuple[Path, str]], plan: Plan, cache: Cache | None,
+                   on_part: OnPart | None = None) -> Iterator[FileResult]:
     """lint_files, and each result written to the cache for next time."""
     if cache is None or not cache.write:
-        yield from lint_files(files, plan)
+        yield from lint_files(files, plan, on_part=on_part)
         return
     keys: dict[Path, tuple[str, str]] = {}
 
@@ -345,7 +346,7 @@ def lint_and_store(files: Sequence[tuple[Path, str]], plan: Plan, cache: Cache |
         location = os.path.abspath(path)
         keys[path] = (location, cache.key(location, fmt, data))
 
-    for (path, _), result in zip(files, lint_files(files, plan, keep_key)):
+    for (path, _), result in zip(files, lint_files(files, plan, keep_key, on_part)):
         entry = keys.pop(path, None)
         if entry is not None:  # None: unreadable, nothing to cache
             cache.put(*entry, result)

@@ -164,7 +164,7 @@ def check(paths, config_path, select, extend_select, ignore, output_format, outp
         # The cross-file verdict of a run over the same paths can come from the cache too.
         run_name = None if "-" in paths or fix else "\0".join([os.getcwd(), *paths])
         for target, result in lint_files(targets, plan, 1 if fix else (jobs or default_jobs()), keep_text=fix,
-                                         cache=cache, run_name=run_name):
+                                         cache=cache, run_name=run_name, on_part=bar.part if bar else None):
             if bar:
                 bar.update(result)
             if fix:

@@ -134,11 +134,17 @@ def lint_file(path: Path, display: str, plan: Plan) -> FileResult:
     return next(lint_files([(path, display)], plan))
 
 
+# What lint_files tells of a big file as it goes: the share of it done, and its findings so far.
+OnPart = Callable[[float, int], None]
+
+
 def lint_files(files: Iterable[tuple[Path, str]], plan: Plan,
-               on_read: Callable[[Path, str, bytes], None] | None = None) -> Iterator[FileResult]:
+               on_read: Callable[[Path, str, bytes], None] | None = None,
+               on_part: OnPart | None = None) -> Iterator[FileResult]:
     """The result of each (path, shown path), in order; the files are read and linted a group at
     a time (lint_texts). `on_read(path, format, data)` is shown each file's bytes as they are
-    read: the cache keys a file by them."""
+    read: the cache keys a file by them. `on_part` is told how far a JSON Lines file that is a
+    group of its own has got, a batch of records at a time (for the progress line)."""
     group: list[FileResult | tuple[Path, Decoded, str, str]] = []
     size = 0
     for path, display in files:
@@ -156,15 +162,17 @@ def lint_files(files: Iterable[tuple[Path, str]], plan: Plan,
         group.append((path, decode(data), display, fmt))
         del data  # a big file's bytes need not stay beside its text while it is linted
         if len(group) >= GROUP_FILES or size >= GROUP_BYTES:
-            yield from _lint_group(group, plan)
+            yield from _lint_group(group, plan, on_part)
             group, size = [], 0
-    yield from _lint_group(group, plan)
+    yield from _lint_group(group, plan, on_part)
 
 
-def _lint_group(group: list[FileResult | tuple[Path, Decoded, str, str]], plan: Plan) -> Iterator[FileResult]:
+def _lint_group(group: list[FileResult | tuple[Path, Decoded, str, str]], plan: Plan,
+                on_part: OnPart | None = None) -> Iterator[FileResult]:
     """The results of a group of files, read (a FileResult already: an unreadable file)."""
     readable_files = [item for item in group if not isinstance(item, FileResult)]
-    linted = iter(lint_texts([(decoded, display, fmt) for _, decoded, display, fmt in readable_files], plan))
+    linted = iter(lint_texts([(decoded, display, fmt) for _, decoded, display, fmt in readable_files], plan,
+                             on_part=on_part))
     for item in group:
         if isinstance(item, FileResult):
             yield item
@@ -178,10 +186,11 @@ def lint_bytes(data: bytes, display: str, fmt: str, plan: Plan) -> FileResult:
     return lint_texts([(decode(data), display, fmt)], plan)[0]
 
 
-def lint_texts(files: list[tuple[Decoded, str, str]], plan: Plan, first_line: int = 1) -> list[FileResult]:
+def lint_texts(files: list[tuple[Decoded, str, str]], plan: Plan, first_line: int = 1,
+               on_part: OnPart | None = None) -> list[FileResult]:
     """Lint files already turned into text (decoded, shown path, format), rule by rule over
     their documents a batch at a time (_check_documents). With `first_line`, the text is a
-    piece of a JSON Lines file that starts at that line (pieces.py)."""
+    piece of a JSON Lines file that starts at that line (pieces.py). `on_part`: see lint_files."""
     linting = [_FileLinting(decoded, display, fmt, plan, first_line) for decoded, display, fmt in files]
     batch: list[tuple[_FileLinting, Document]] = []
     chars = 0
@@ -192,6 +201,8 @@ def lint_texts(files: list[tuple[Decoded, str, str]], plan: Plan, first_line: in
             if chars >= BATCH_CHARS:
                 _check_documents(batch, plan)
                 batch, chars = [], 0
+                if on_part is not None and len(linting) == 1 and doc.record_line is not None:
+                    on_part(doc.record_line / doc.lines.last_line, len(file.findings))
     _check_documents(batch, plan)
     return [file.result(plan) for file in linting]
 

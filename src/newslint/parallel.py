@@ -22,7 +22,7 @@ from typing import Iterator
 from newslint import pieces, regexes, sources
 from newslint.cache import Cache, content_digest, lint_and_store, look_up
 from newslint.discovery import Target
-from newslint.engine import FileResult, Plan, has_nothing_to_show
+from newslint.engine import FileResult, OnPart, Plan, has_nothing_to_show
 
 # Below this many files a pool costs more than it saves.
 MIN_FILES_FOR_POOL = 8
@@ -47,14 +47,14 @@ def workers(jobs: int, files: int) -> int:
 
 
 def lint_files(targets: list[Target], plan: Plan, jobs: int, keep_text: bool, cache: Cache | None = None,
-               run_name: str | None = None) -> Iterator[tuple[Target, FileResult]]:
+               run_name: str | None = None, on_part: OnPart | None = None) -> Iterator[tuple[Target, FileResult]]:
     """Lint every target, and give each with its result in the targets' order, as soon as the
     results before it are in: the caller keeps only what it needs of each. With `keep_text` the
     decoded text stays in the results (for --fix); `run_name` names the run for the cache's
     project verdict (see cache.look_up)."""
     cached = look_up(cache, targets, run_name) if cache is not None else None
     todo = targets if cached is None else [t for t, result in zip(targets, cached) if result is None]
-    linted = _lint(todo, plan, jobs, keep_text, cache)
+    linted = _lint(todo, plan, jobs, keep_text, cache, on_part)
     for i, target in enumerate(targets):
         result = cached[i] if cached is not None else None
         if result is None:
@@ -68,12 +68,12 @@ def lint_files(targets: list[Target], plan: Plan, jobs: int, keep_text: bool, ca
 
 
 def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
-          cache: Cache | None) -> Iterator[FileResult]:
+          cache: Cache | None, on_part: OnPart | None = None) -> Iterator[FileResult]:
     big = _big_files(targets, plan, keep_text) if jobs > 1 and _can_fork() else {}
     units = len(targets) - len(big) + sum(size // pieces.PIECE_BYTES for size in big.values())
     jobs = workers(jobs, units)
     if jobs <= 1 or (units < MIN_FILES_FOR_POOL and not big) or not _can_fork():
-        for result in lint_and_store([(t.path, t.display) for t in targets], plan, cache):
+        for result in lint_and_store([(t.path, t.display) for t in targets], plan, cache, on_part):
             if not keep_text:
                 result.text = None  # a big run must not keep every file's text
             yield result
@@ -96,7 +96,7 @@ def _lint(targets: list[Target], plan: Plan, jobs: int, keep_text: bool,
         # A few tasks are in flight at a time, taken back in order: the parent never holds the
         # work, or the results, of the whole run.
         waiting: deque = deque()
-        for work, args, take in _tasks(targets, big, jobs, plan, cache):
+        for work, args, take in _tasks(targets, big, jobs, plan, cache, on_part):
             waiting.append((pool.submit(work, *args), take))
             if len(waiting) == CHUNKS_IN_FLIGHT * jobs:
                 future, take = waiting.popleft()
@@ -125,7 +125,7 @@ def _big_files(targets: list[Target], plan: Plan, keep_text: bool) -> dict[int, 
 
 
 def _tasks(targets: list[Target], big: dict[int, int], jobs: int, plan: Plan,
-           cache: Cache | None) -> Iterator[tuple]:
+           cache: Cache | None, on_part: OnPart | None) -> Iterator[tuple]:
     """(function, its arguments, what turns its return into FileResults) for each task, in the
     order of the targets: chunks of whole files, and the pieces of each big file."""
     # Small chunks: sending one costs a fraction of a millisecond, and at the end of the run a
@@ -137,7 +137,7 @@ def _tasks(targets: list[Target], big: dict[int, int], jobs: int, plan: Plan,
             if chunk:
                 yield _chunk_task(chunk, cache)
                 chunk = []
-            yield from _piece_tasks(target, plan, cache)
+            yield from _piece_tasks(target, plan, cache, on_part)
             continue
         chunk.append(target)
         if len(chunk) == size:
@@ -152,9 +152,10 @@ def _chunk_task(chunk: list[Target], cache: Cache | None) -> tuple:
     return _work, ([(t.file, t.display) for t in chunk],), lambda done: _taken(done, cache)
 
 
-def _piece_tasks(target: Target, plan: Plan, cache: Cache | None) -> Iterator[tuple]:
+def _piece_tasks(target: Target, plan: Plan, cache: Cache | None, on_part: OnPart | None) -> Iterator[tuple]:
     """The tasks of one big file's pieces; the last one's taker gives the file's result (the
-    whole file linted here when a piece could not be, see pieces.py)."""
+    whole file linted here when a piece could not be, see pieces.py). `on_part` hears of each
+    piece taken."""
     storing = cache is not None and cache.write
     digest = content_digest() if storing else None
     try:
@@ -176,6 +177,8 @@ def _piece_tasks(target: Target, plan: Plan, cache: Cache | None) -> Iterator[tu
         elif not failed:
             joined.add(piece_result)
         if taken < len(cut):
+            if on_part is not None:
+                on_part(taken / len(cut), len(joined.findings))
             return
         if failed:
             for whole in lint_and_store([(target.path, target.display)], plan, cache):

@@ -26,7 +26,7 @@ def wanted(stderr_is_tty: bool, env: Mapping[str, str], output_format: str, quie
 
 
 class Progress:
-    """Call `update` with each FileResult, then `close`."""
+    """Call `update` with each FileResult (and `part` as a big file gets on), then `close`."""
 
     def __init__(self, total: int, stream: TextIO | None = None, clock=time.monotonic) -> None:
         self.total = total
@@ -36,10 +36,23 @@ class Progress:
         self.last_draw: float | None = None
         self.done = 0
         self.findings = 0
+        # How far the next file has got, and its findings so far: a big JSON Lines file (one
+        # file of a million records would otherwise show nothing until it is done).
+        self.fraction = 0.0
+        self.part_findings = 0
 
     def update(self, result: FileResult) -> None:
         self.done += 1
         self.findings += len(result.findings)
+        self.fraction, self.part_findings = 0.0, 0
+        self._redraw()
+
+    def part(self, fraction: float, findings: int) -> None:
+        """The next file is `fraction` done, with `findings` so far (engine.OnPart)."""
+        self.fraction, self.part_findings = fraction, findings
+        self._redraw()
+
+    def _redraw(self) -> None:
         now = self.clock()
         if now - self.start < DELAY or (self.last_draw is not None and now - self.last_draw < INTERVAL):
             return
@@ -47,10 +60,12 @@ class Progress:
         self._draw(self.line())
 
     def line(self) -> str:
-        filled = WIDTH * self.done // max(self.total, 1)
+        filled = int(WIDTH * (self.done + self.fraction) // max(self.total, 1))
         bar = "#" * filled + "-" * (WIDTH - filled)
-        found = f"{self.findings} finding{'s' if self.findings != 1 else ''}"
-        return f"[{bar}] {self.done}/{self.total} files, {found} so far"
+        findings = self.findings + self.part_findings
+        found = f"{findings} finding{'s' if findings != 1 else ''}"
+        within = f" ({self.fraction:.0%} of the next)" if self.fraction else ""
+        return f"[{bar}] {self.done}/{self.total} files{within}, {found} so far"
 
     def close(self) -> None:
         """Wipe the line, if it was ever drawn, so that the report starts on a clean line."""
