@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from array import array
 from collections import Counter
 from typing import Iterable, Iterator
@@ -181,6 +180,8 @@ class _Spill:
     """Blocks of sightings in a temporary file (deleted when closed, or when the run ends)."""
 
     def __init__(self) -> None:
+        import tempfile  # 3 ms to import: only for a run that spills (tens of thousands of files)
+
         self._file = tempfile.TemporaryFile()
         self._rows: list[int] = []  # sightings in each block
 
