@@ -45,6 +45,12 @@ def test_names_of_institutions_and_works_are_not_flagged(tmp_path, sentence):
     assert _mta101(tmp_path, sentence) == []
 
 
+def test_a_word_joined_to_a_title_that_ends_in_a_number_is_part_of_a_title_run(tmp_path):
+    assert _mta101(tmp_path, "She presented the radio shows Studio 54 and Landmines in the 1990s.") == []
+    # A number alone is no title: the capital is still a slip.
+    assert _mta101(tmp_path, "She sold the farm in 2004 and Landmines were found in the valley.") != []
+
+
 def test_capitalised_noun_after_a_verb_is_still_flagged(tmp_path):
     assert _mta101(tmp_path, "The ministry opened corridors to allow Farmhands evacuated.") != []
 

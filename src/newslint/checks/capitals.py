@@ -176,11 +176,17 @@ _CONNECTORS = frozenset(["of", "and", "for", "&", "the", "on", "in", "to"])
 
 
 def _in_title_run(text: str, mention: Mention) -> bool:
-    """A capitalised word joined by a small word to another: part of a name or a title."""
-    before = text[max(0, mention.start - 40):mention.start].split()[-2:]
+    """A capitalised word joined by a small word to another: part of a name or a title. The
+    other may end in a number: "the shows Studio 54 and Landmines", "Apollo 13 and Gravity"."""
+    before = text[max(0, mention.start - 40):mention.start].split()[-3:]
     after = text[mention.end:mention.end + 40].split()[:2]
-    return (len(before) == 2 and before[1] in _CONNECTORS and before[0][:1].isupper()) or \
-        (len(after) == 2 and after[0] in _CONNECTORS and after[1][:1].isupper())
+    if len(before) >= 2 and before[-1] in _CONNECTORS:
+        other = before[-2]
+        if other.isdigit() and len(before) == 3:
+            other = before[-3]  # the name before the number
+        if other[:1].isupper():
+            return True
+    return len(after) == 2 and after[0] in _CONNECTORS and after[1][:1].isupper()
 
 
 def _after_noun(text: str, mention: Mention) -> bool:
