@@ -148,3 +148,25 @@ def test_a_file_linted_in_pieces_is_cached_whole(tmp_path, small_pieces):
     assert linted_whole == []  # --jobs 1 lints in this process: the cache had the whole file's result
     whole = run_cli("check", "--no-cache", "--format", "json", "--jobs", "1", str(data))
     assert cold.stdout == warm.stdout == whole.stdout
+
+
+def test_big_and_small_files_of_every_format_in_one_run_come_in_file_order(tmp_path, small_pieces):
+    """Pieces of two big files among whole files, blank lines at the cuts, a line longer than a
+    piece: the report is the one process's, file by file in order."""
+    records = _records(40)
+    write(tmp_path / "a-big.jsonl", "\n\n".join(records) + "\n\n\n")  # blank lines wherever the cuts fall
+    long_record = _record("Harbour works\n\n" + "The the harbour reopened on Monday. " * 60, id=99)
+    write(tmp_path / "b-long.jsonl", long_record + "\n" + "\n".join(records[:10]) + "\n")
+    for i in range(3):
+        write(tmp_path / f"c{i}.txt", f"Ferry talks, day {i}\n\nThe the Saint-Aubin ferry resumed.\n")
+    write(tmp_path / "d.md", "# Quarry\n\nThe council , which met late, voted.\n")
+    write(tmp_path / "e-small.jsonl", records[0] + "\n")
+    for options in (("--format", "json"), ()):
+        one, two = _both(tmp_path, *options, linted_whole=small_pieces[1])
+        assert one.stdout == two.stdout
+        assert small_pieces[1] == []  # every piece linted as a piece: no file linted whole again
+    findings = json.loads(_both(tmp_path, "--format", "json")[0].stdout)
+    order = list(dict.fromkeys(os.path.basename(f["path"]) for f in findings))
+    assert order == ["a-big.jsonl", "b-long.jsonl", "c0.txt", "c1.txt", "c2.txt", "d.md", "e-small.jsonl"]
+    assert {name for name, _ in small_pieces[0]} == {"a-big.jsonl", "b-long.jsonl"}
+    assert "MTA301" in {f["code"] for f in findings if f["path"].endswith("b-long.jsonl") and f["line"] == 1}
