@@ -78,6 +78,8 @@ def lint_piece(path: str, display: str, piece: Piece, plan: "Plan") -> "FileResu
         if decoded.text is None or not decoded.clean:
             return None
     else:
+        # Not decode(): mid-file, bytes that look like a byte-order mark are part of a line (the
+        # whole file reads them as text, and the line is no JSON), not a mark to take off.
         try:
             decoded = Decoded(data.decode("utf-8"), "utf-8", True)
         except UnicodeDecodeError:
